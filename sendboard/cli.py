@@ -1,0 +1,11 @@
+"""The `sendboard` console script: Django's management commands under one name."""
+
+import os
+import sys
+
+
+def main() -> None:
+    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "sendboard.settings")
+    from django.core.management import execute_from_command_line
+
+    execute_from_command_line(["sendboard", *sys.argv[1:]])
