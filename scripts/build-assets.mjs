@@ -13,7 +13,7 @@ const css = sass.compile(join(root, "sendboard", "core", "scss", "sendboard.scss
   loadPaths: [join(root, "node_modules")],
   style: "compressed",
   quietDeps: true,
-  silenceDeprecations: ["import", "global-builtin", "mixed-decls"],
+  silenceDeprecations: ["import", "global-builtin"],
 });
 writeFileSync(join(out, "sendboard.css"), css.css);
 cpSync(join(source, "govuk-frontend.min.js"), join(out, "govuk-frontend.min.js"));

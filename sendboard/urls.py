@@ -1,7 +1,30 @@
+from django.conf import settings
 from django.contrib import admin
+from django.contrib.auth.views import LogoutView
 from django.urls import include, path
+
+from sendboard.governance.signin import SignInView
+
+admin.site.site_header = "sendboard back office"
+admin.site.site_title = "sendboard"
+
+partnership_urls = [
+    path("", include("sendboard.governance.urls")),
+    path("", include("sendboard.meetings.urls")),
+    path("", include("sendboard.actions.urls")),
+    path("", include("sendboard.forwardplan.urls")),
+    path("", include("sendboard.publishing.urls")),
+]
 
 urlpatterns = [
     path("admin/", admin.site.urls),
+    path("sign-in/", SignInView.as_view(), name="login"),
+    path("sign-out/", LogoutView.as_view(), name="logout"),
     path("", include("sendboard.core.urls")),
+    path("<slug:partnership>/", include(partnership_urls)),
 ]
+
+if settings.DEBUG:
+    from django.conf.urls.static import static
+
+    urlpatterns += static(settings.MEDIA_URL, document_root=settings.MEDIA_ROOT)

@@ -200,3 +200,5 @@ CEASE_REASONS = tuple(range(1, 10))
 SEN_TYPES = ("SPLD", "MLD", "SLD", "PMLD", "SEMH", "SLCN", "HI", "VI", "MSI", "PD", "ASD", "DS", "OTH")
 
 MANIFEST = "manifest.json"
+# The manifest key holding the date the case data was extracted (ISO date).
+MANIFEST_AS_AT = "as_at"

@@ -4,3 +4,8 @@ from django.apps import AppConfig
 class CoreConfig(AppConfig):
     name = "sendboard.core"
     verbose_name = "Core"
+
+    def ready(self) -> None:
+        from sendboard.core import govuk
+
+        govuk.install()

@@ -4,4 +4,5 @@ from sendboard.core import views
 
 urlpatterns = [
     path("", views.home, name="home"),
+    path("accessibility/", views.accessibility, name="accessibility"),
 ]

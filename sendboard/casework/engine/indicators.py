@@ -1,0 +1,347 @@
+"""The indicator catalogue and the functions that compute it over a snapshot."""
+
+from datetime import date
+from functools import partial
+
+import duckdb
+
+from sendboard.casework.engine import reviews, timeliness, waiting
+from sendboard.casework.engine.connection import snapshot_as_at
+from sendboard.casework.engine.options import EngineOptions
+from sendboard.casework.engine.periods import Period, parse_period
+from sendboard.casework.engine.results import Indicator, IndicatorResult, Scope, compute
+
+_WEEKS_NOTE = (
+    "Week arithmetic, S outcomes and phase-transfer deadlines follow the options shown"
+    " with the figure."
+)
+_ISSUED = (
+    "Plans issued in the period (assessment outcome Y, counted by assessmentoutcomedate),"
+    " with days from the request received date to issue."
+    " Left out and shown: transfers in and historical plans (H), plans issued after"
+    " another LA's assessment (S, unless the option includes them), missing request"
+    " dates and plans dated before their request."
+)
+_EXCEPTIONS_OUT = " Plans with a 20-week exception (week20 = 1) are removed from both counts."
+_ISSUED_EXCL = _ISSUED + _EXCEPTIONS_OUT
+
+CASE_INDICATORS: tuple[Indicator, ...] = (
+    Indicator(
+        "ehcp_20w_incl",
+        "EHC plans issued within 20 weeks, including exceptions",
+        f"{_ISSUED} Numerator: those issued within 20 weeks (140 days) of the request."
+        f" {_WEEKS_NOTE}",
+        "percent",
+        "higher-is-better",
+        partial(timeliness.issued_plans, band="within_20", exceptions=True),
+    ),
+    Indicator(
+        "ehcp_20w_excl",
+        "EHC plans issued within 20 weeks, excluding exceptions",
+        f"{_ISSUED_EXCL} Numerator: those issued within 20 weeks of the request."
+        f" {_WEEKS_NOTE}",
+        "percent",
+        "higher-is-better",
+        partial(timeliness.issued_plans, band="within_20", exceptions=False),
+    ),
+    Indicator(
+        "ehcp_band_20_52",
+        "EHC plans issued after 20 and within 52 weeks",
+        f"{_ISSUED} Numerator: those issued after 20 weeks and within 52 weeks (364 days)"
+        f" of the request; exceptions included. {_WEEKS_NOTE}",
+        "percent",
+        "lower-is-better",
+        partial(timeliness.issued_plans, band="20_52", exceptions=True),
+    ),
+    Indicator(
+        "ehcp_band_over_52",
+        "EHC plans issued after more than 52 weeks",
+        f"{_ISSUED} Numerator: those issued more than 52 weeks after the request;"
+        f" exceptions included. {_WEEKS_NOTE}",
+        "percent",
+        "lower-is-better",
+        partial(timeliness.issued_plans, band="over_52", exceptions=True),
+    ),
+    Indicator(
+        "requests_received",
+        "Requests for an EHC needs assessment received",
+        "Requests with a received date in the period, whatever their outcome."
+        " Requests without a received date are shown as left out.",
+        "count",
+        "neutral",
+        timeliness.requests_received,
+    ),
+    Indicator(
+        "refusal_rate",
+        "Requests refused assessment",
+        "Requests received in the period whose outcome is N (not to assess), as a share of"
+        " all requests received in the period (Y, N, A, W and H alike).",
+        "percent",
+        "neutral",
+        partial(timeliness.requests_received, outcome="N"),
+    ),
+    Indicator(
+        "decisions_6w",
+        "Decisions whether to assess made within 6 weeks",
+        "Decisions to assess or not (request outcome Y or N) told to the family in the"
+        f" period; numerator: told within 6 weeks (42 days) of the request. {_WEEKS_NOTE}",
+        "percent",
+        "higher-is-better",
+        timeliness.request_decisions,
+    ),
+    Indicator(
+        "not_issue_16w",
+        "Decisions not to issue a plan made within 16 weeks",
+        "Decisions not to issue after assessment (assessment outcome N) told in the"
+        " period; numerator: told within 16 weeks (112 days) of the request. Exceptions"
+        f" are not removed. {_WEEKS_NOTE}",
+        "percent",
+        "higher-is-better",
+        timeliness.not_to_issue_decisions,
+    ),
+    Indicator(
+        "days_to_issue_median",
+        "Median days from request to plan, including exceptions",
+        f"{_ISSUED} Value: the median of those days (halfway between the middle two"
+        " when even), to 1 dp.",
+        "median",
+        "lower-is-better",
+        partial(timeliness.issued_plans, exceptions=True),
+        "days",
+    ),
+    Indicator(
+        "days_to_issue_mean",
+        "Mean days from request to plan, including exceptions",
+        f"{_ISSUED} Value: the mean of those days, to 1 dp.",
+        "mean",
+        "lower-is-better",
+        partial(timeliness.issued_plans, exceptions=True),
+        "days",
+    ),
+    Indicator(
+        "days_to_issue_median_excl",
+        "Median days from request to plan, excluding exceptions",
+        f"{_ISSUED_EXCL} Value: the median of those days, to 1 dp.",
+        "median",
+        "lower-is-better",
+        partial(timeliness.issued_plans, exceptions=False),
+        "days",
+    ),
+    Indicator(
+        "days_to_issue_mean_excl",
+        "Mean days from request to plan, excluding exceptions",
+        f"{_ISSUED_EXCL} Value: the mean of those days, to 1 dp.",
+        "mean",
+        "lower-is-better",
+        partial(timeliness.issued_plans, exceptions=False),
+        "days",
+    ),
+    Indicator(
+        "open_over_20w",
+        "Open assessments past 20 weeks",
+        "At the as-at date: requests decided Y (to assess) whose assessment outcome is"
+        " blank or A, counted when more than 20 weeks (140 days) have passed since the"
+        " request. Outcomes dated after the as-at date count as not yet made. Plans"
+        " decided (Y) but not yet issued are shown as left out. Denominator: all open"
+        " assessments.",
+        "count",
+        "lower-is-better",
+        partial(timeliness.open_assessments, weeks=20),
+    ),
+    Indicator(
+        "open_over_30w",
+        "Open assessments past 30 weeks",
+        "As open_over_20w, counted when more than 30 weeks (210 days) have passed.",
+        "count",
+        "lower-is-better",
+        partial(timeliness.open_assessments, weeks=30),
+    ),
+    Indicator(
+        "active_plans",
+        "Active EHC plans (caseload)",
+        "At the as-at date: rows of the active plans module whose plan has not ceased"
+        " (namedplan ceasedate on or before the as-at date) and was issued or started by"
+        " then. Transfers in (H) are in the caseload.",
+        "count",
+        "neutral",
+        reviews.active_plans,
+    ),
+    Indicator(
+        "reviews_overdue",
+        "Annual reviews overdue",
+        "At the as-at date: active plans whose review was due before it. Due 12 months"
+        " after the last review decision (lastreview) made by then, else 12 months after"
+        " the plan's issue date (or start date for a transfer in). Denominator: active"
+        " plans with a date to count from.",
+        "count",
+        "lower-is-better",
+        reviews.overdue_reviews,
+    ),
+    Indicator(
+        "review_decisions_4w",
+        "Annual review decisions within 4 weeks of the meeting",
+        "Review decisions made in the period (lastreview; for an amend outcome without"
+        " one, the date the proposed amendments were sent), numerator: within 4 weeks"
+        f" (28 days) of the review meeting. {_WEEKS_NOTE}",
+        "percent",
+        "higher-is-better",
+        reviews.review_decisions,
+    ),
+    Indicator(
+        "amended_12w",
+        "Final amended plans on time",
+        "Final amended plans (first amended_plan_issued event on or after the meeting,"
+        " after an amend outcome) issued in the period; on time when within 8 weeks of"
+        " the proposed amendments being sent (reviewdraft) and within 12 weeks of the"
+        " review meeting (reg 22(3); the 12-week cap alone when reviewdraft is blank)."
+        f" {_WEEKS_NOTE}",
+        "percent",
+        "higher-is-better",
+        reviews.amended_plans,
+    ),
+    Indicator(
+        "phase_transfer_on_time",
+        "Phase transfers on time",
+        "Phase transfers whose deadline falls in the period. The deadline is"
+        " phasetransferduedate when that is 15 February or 31 March; otherwise that"
+        " date is read as the transfer date and the deadline is 31 March of its year for"
+        " a young person aged 16 or over on the 31 August before it (secondary to"
+        " post-16), else 15 February. On time when the final amended plan"
+        " (phasetransferfinaldate) is before the deadline; no final plan after the"
+        " deadline is late; no final plan before it is left out.",
+        "percent",
+        "higher-is-better",
+        reviews.phase_transfers,
+    ),
+)
+
+
+def waiting_indicators(*, service: str, options: EngineOptions) -> tuple[Indicator, ...]:
+    slug = waiting.service_slug(service)
+    standard = options.waiting_standard_weeks(service)
+    waiting_now = (
+        f"{service} referrals waiting for a first contact at the as-at date (referral"
+        " to first contact, never to diagnosis); discharged without contact is off the"
+        " list."
+    )
+    bands = (("0_18", "0 to 18 weeks"), ("18_52", "over 18 to 52 weeks"),
+             ("over_52", "over 52 weeks"))
+    return (
+        *(
+            Indicator(
+                f"waiting_{slug}_{band}",
+                f"{service}: waiting {label}",
+                f"{waiting_now} Numerator: those waiting {label}.",
+                "count",
+                "lower-is-better" if band != "0_18" else "neutral",
+                partial(waiting.waiting, service=service, band=band),
+            )
+            for band, label in bands
+        ),
+        Indicator(
+            f"waiting_{slug}_median_weeks",
+            f"{service}: median weeks waiting",
+            f"{waiting_now} Value: the median weeks waited so far, to 1 dp.",
+            "median",
+            "lower-is-better",
+            partial(waiting.waiting, service=service),
+            "weeks",
+        ),
+        Indicator(
+            f"waiting_{slug}_seen_within_standard",
+            f"{service}: seen within {standard} weeks",
+            f"{service} referrals first seen in the period; numerator: first contact"
+            f" within {standard} weeks of referral (the service's standard).",
+            "percent",
+            "higher-is-better",
+            partial(waiting.seen, service=service),
+        ),
+    )
+
+
+def waiting_services(con: duckdb.DuckDBPyConnection) -> tuple[str, ...]:
+    rows = con.execute(
+        "SELECT DISTINCT service FROM referrals WHERE service IS NOT NULL ORDER BY 1"
+    ).fetchall()
+    return tuple(row[0] for row in rows)
+
+
+def catalogue(
+    *, services: tuple[str, ...] = (), options: EngineOptions | None = None
+) -> tuple[Indicator, ...]:
+    """Every indicator: the case indicators, then five per waiting-list service."""
+    options = options or EngineOptions()
+    return (
+        *CASE_INDICATORS,
+        *(ind for service in services for ind in waiting_indicators(service=service,
+                                                                    options=options)),
+    )
+
+
+def make_scope(
+    con: duckdb.DuckDBPyConnection,
+    *,
+    period: Period | str,
+    options: EngineOptions | None = None,
+    as_at: date | None = None,
+) -> Scope:
+    """As-at figures use ``as_at``, else the snapshot's as-at date, else the period end."""
+    as_at = as_at or snapshot_as_at(con)
+    if isinstance(period, str):
+        period = parse_period(period, as_at=as_at)
+    return Scope(period=period, as_at=as_at or period.end, options=options or EngineOptions())
+
+
+def find_indicator(con: duckdb.DuckDBPyConnection, *, code: str, options: EngineOptions
+                   ) -> Indicator:
+    for indicator in catalogue(services=waiting_services(con), options=options):
+        if indicator.code == code:
+            return indicator
+    raise KeyError(f"no indicator {code!r}")
+
+
+def compute_all(
+    con: duckdb.DuckDBPyConnection,
+    *,
+    period: Period | str,
+    options: EngineOptions | None = None,
+    as_at: date | None = None,
+) -> dict[str, IndicatorResult]:
+    scope = make_scope(con, period=period, options=options, as_at=as_at)
+    return {
+        indicator.code: compute(con, indicator=indicator, scope=scope)
+        for indicator in catalogue(services=waiting_services(con), options=scope.options)
+    }
+
+
+def compute_one(
+    con: duckdb.DuckDBPyConnection,
+    *,
+    code: str,
+    period: Period | str,
+    options: EngineOptions | None = None,
+    as_at: date | None = None,
+) -> IndicatorResult:
+    scope = make_scope(con, period=period, options=options, as_at=as_at)
+    return compute(con, indicator=find_indicator(con, code=code, options=scope.options),
+                   scope=scope)
+
+
+def drill_down(
+    con: duckdb.DuckDBPyConnection,
+    *,
+    code: str,
+    period: Period | str,
+    options: EngineOptions | None = None,
+    as_at: date | None = None,
+) -> list[dict[str, object]]:
+    """The pseudonymous rows behind a figure, for the analyst role only.
+
+    Each row says whether it was left out (and why), counted in the numerator, and its
+    dates; the figure is the aggregate of exactly these rows.
+    """
+    scope = make_scope(con, period=period, options=options, as_at=as_at)
+    indicator = find_indicator(con, code=code, options=scope.options)
+    cursor = con.execute(f"SELECT * FROM ({indicator.records(scope)}) ORDER BY row_id")
+    names = [column[0] for column in cursor.description]
+    return [dict(zip(names, row, strict=True)) for row in cursor.fetchall()]

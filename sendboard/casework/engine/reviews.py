@@ -1,0 +1,167 @@
+"""Caseload, annual reviews, amended plans and phase transfers (send-rules 1 and 4)."""
+
+from sendboard.casework.engine.results import Scope
+
+CEASED = "plan ceased by the as-at date"
+NOT_STARTED = "plan issued after the as-at date"
+NO_PLAN_DATE = "no plan issue, start or review date"
+DECISION_BEFORE_MEETING = "review decision dated before the meeting"
+AMENDMENTS_BEFORE_MEETING = "amendments dated before the meeting"
+NOT_YET_DUE = "deadline not yet reached and no final plan"
+
+# A plan's date is its issue date (Y or S outcome), else the named plan's start date,
+# which is all a transfer in (H) may carry.
+_PLAN_DATES = """
+    SELECT a.requeststableid,
+        min(CASE WHEN a.assessmentoutcome IN ('Y', 'S') THEN a.assessmentoutcomedate END)
+            AS issued,
+        min(p.startdate) AS startdate,
+        max(p.ceasedate) AS ceasedate
+    FROM assessment AS a
+    LEFT JOIN namedplan AS p USING (assessmenttableid)
+    GROUP BY a.requeststableid
+"""
+
+
+def _active(scope: Scope) -> str:
+    """Every active plans row with the plan's date and whether it is live at the as-at."""
+    day = scope.day
+    return f"""
+        SELECT ap.*, coalesce(d.issued, d.startdate) AS plandate,
+            CASE
+                WHEN d.ceasedate <= {day} THEN '{CEASED}'
+                WHEN coalesce(d.issued, d.startdate) > {day} THEN '{NOT_STARTED}'
+            END AS inactive
+        FROM activeplans AS ap
+        LEFT JOIN ({_PLAN_DATES}) AS d USING (requeststableid)
+    """
+
+
+def active_plans(scope: Scope) -> str:
+    return f"""
+        SELECT activeplanstableid AS row_id, requeststableid,
+            inactive AS excluded, true AS counted, NULL::DOUBLE AS measure, plandate
+        FROM ({_active(scope)})
+    """
+
+
+def overdue_reviews(scope: Scope) -> str:
+    """Live plans whose review is due before the as-at date.
+
+    Due 12 months after the last review decision made by the as-at date, else 12
+    months after the plan was issued (or started); a review on the due date is in time.
+    """
+    day = scope.day
+    due = (
+        f"(coalesce(CASE WHEN lastreview <= {day} THEN lastreview END, plandate)"
+        " + INTERVAL 12 MONTH)::DATE"
+    )
+    return f"""
+        SELECT activeplanstableid AS row_id, requeststableid,
+            coalesce(inactive, CASE WHEN {due} IS NULL THEN '{NO_PLAN_DATE}' END) AS excluded,
+            coalesce({day} > {due}, false) AS counted,
+            datediff('day', {due}, {day}) AS measure,
+            plandate, lastreview, {due} AS reviewdue
+        FROM ({_active(scope)})
+    """
+
+
+def review_decisions(scope: Scope) -> str:
+    """Review decisions made in the period, within 4 weeks of the meeting.
+
+    The decision date is lastreview; for an amend outcome without one, the date the
+    proposed amendments were sent, as they must go with the decision.
+    """
+    decided = "coalesce(lastreview, CASE WHEN reviewoutcome = 'A' THEN reviewdraft END)"
+    days = f"datediff('day', reviewmeeting, {decided})"
+    return f"""
+        SELECT activeplanstableid AS row_id, requeststableid,
+            CASE WHEN {decided} < reviewmeeting THEN '{DECISION_BEFORE_MEETING}' END
+                AS excluded,
+            coalesce({scope.within(days, 4)}, false) AS counted,
+            {days} AS measure,
+            reviewmeeting, reviewoutcome, {decided} AS decisiondate
+        FROM activeplans
+        WHERE reviewmeeting IS NOT NULL AND {scope.in_period(decided)}
+    """
+
+
+def amended_plans(scope: Scope) -> str:
+    """Final amended plans issued in the period after an amend decision.
+
+    On time when issued within 8 weeks of the amendments being sent (reviewdraft) and
+    within 12 weeks of the meeting; without a reviewdraft date only the 12-week cap
+    applies. The final is the first ``amended_plan_issued`` event on or after the
+    meeting.
+    """
+    meeting_days = "datediff('day', reviewmeeting, final)"
+    sent_days = "datediff('day', reviewdraft, final)"
+    on_time = (
+        f"({scope.within(meeting_days, 12)}"
+        f" AND (reviewdraft IS NULL OR {scope.within(sent_days, 8)}))"
+    )
+    return f"""
+        SELECT activeplanstableid AS row_id, requeststableid,
+            CASE WHEN reviewdraft < reviewmeeting THEN '{AMENDMENTS_BEFORE_MEETING}' END
+                AS excluded,
+            coalesce({on_time}, false) AS counted,
+            {meeting_days} AS measure,
+            reviewmeeting, reviewdraft, final AS finaldate,
+            least(reviewdraft + 56, reviewmeeting + 84) AS finaldue
+        FROM (
+            SELECT ap.activeplanstableid, ap.requeststableid, ap.reviewmeeting,
+                ap.reviewdraft, min(e.date) AS final
+            FROM activeplans AS ap
+            JOIN events AS e
+                ON e.requeststableid = ap.requeststableid
+                AND e.event = 'amended_plan_issued'
+                AND e.date >= ap.reviewmeeting
+            WHERE ap.reviewoutcome = 'A'
+            GROUP BY ALL
+        )
+        WHERE {scope.in_period("final")}
+    """
+
+
+def phase_transfers(scope: Scope) -> str:
+    """Phase transfers whose deadline falls in the period, on time if the final
+    amended plan came before it.
+
+    phasetransferduedate on 15 February or 31 March is read as the deadline itself;
+    any other date is read as the transfer date, and the deadline is 31 March of that
+    year for a young person 16 or over on the 31 August before it (secondary to
+    post-16), else 15 February. Without a birth month, the school-phase deadline
+    applies. A transfer with no final plan counts as late once its deadline has passed.
+    """
+    operator = "<" if scope.options.phase_transfer_strictly_before else "<="
+    age = (
+        "year(ap.phasetransferduedate) - year(p.birthmonth)"
+        " - CASE WHEN month(p.birthmonth) >= 9 THEN 1 ELSE 0 END"
+    )
+    due = "ap.phasetransferduedate"
+    deadline = f"""
+        CASE
+            WHEN month({due}) = 2 AND day({due}) = 15 THEN {due}
+            WHEN month({due}) = 3 AND day({due}) = 31 THEN {due}
+            WHEN coalesce({age} >= 16, false) THEN make_date(year({due}), 3, 31)
+            ELSE make_date(year({due}), 2, 15)
+        END
+    """
+    return f"""
+        SELECT activeplanstableid AS row_id, requeststableid,
+            CASE WHEN finaldate IS NULL AND deadline >= {scope.day} THEN '{NOT_YET_DUE}' END
+                AS excluded,
+            coalesce(finaldate {operator} deadline, false) AS counted,
+            datediff('day', deadline, finaldate) AS measure,
+            deadline, finaldate,
+            CASE WHEN month(deadline) = 3 THEN 'post-16' ELSE 'school phase' END AS route
+        FROM (
+            SELECT ap.activeplanstableid, ap.requeststableid,
+                ap.phasetransferfinaldate AS finaldate, {deadline} AS deadline
+            FROM activeplans AS ap
+            LEFT JOIN requests AS r USING (requeststableid)
+            LEFT JOIN person AS p USING (persontableid)
+            WHERE ap.phasetransferduedate IS NOT NULL
+        )
+        WHERE {scope.in_period("deadline")}
+    """

@@ -1,0 +1,150 @@
+"""Requests, decisions and EHC plan timeliness (send-rules sections 1 and 3).
+
+Timeliness is counted by the date of issue (assessmentoutcomedate of a Y outcome);
+requests and refusals by the date received; decisions by the date the family was told.
+"""
+
+from typing import Literal
+
+from sendboard.casework.engine.results import Scope
+
+Band = Literal["within_20", "20_52", "over_52"]
+
+MISSING_REQUEST_DATE = "missing request date"
+ISSUED_BEFORE_REQUEST = "issued before the request was received"
+TOLD_BEFORE_REQUEST = "decision dated before the request was received"
+TRANSFERRED_IN = "transferred in or historical (assessment H)"
+OTHER_LA_ASSESSMENT = "issued after an assessment by another LA (assessment S)"
+EXCEPTION = "20-week exception applies (week20 = 1)"
+DECIDED_NOT_ISSUED = "decided to issue, plan not yet issued (assessment Y, no date)"
+
+
+def issued_plans(scope: Scope, *, band: Band = "within_20", exceptions: bool = True) -> str:
+    """Plans issued in the period, one row per assessment, measure = days from request.
+
+    H plans (transfers in, historical) and, by default, S plans dated in the period are
+    shown as left out rather than silently dropped, as the DfE denominator is smaller
+    than all new plans.
+    """
+    s_rule = (
+        ""
+        if scope.options.include_s_in_timeliness
+        else f"WHEN a.assessmentoutcome = 'S' THEN '{OTHER_LA_ASSESSMENT}'"
+    )
+    exception_rule = "" if exceptions else f"WHEN a.week20 = 1 THEN '{EXCEPTION}'"
+    days = "datediff('day', r.receiveddate, issued)"
+    counted = {
+        "within_20": scope.within(days, 20),
+        "20_52": f"(NOT {scope.within(days, 20)} AND {scope.within(days, 52)})",
+        "over_52": f"(NOT {scope.within(days, 52)})",
+    }[band]
+    return f"""
+        SELECT a.assessmenttableid AS row_id, a.requeststableid,
+            CASE
+                WHEN a.assessmentoutcome = 'H' THEN '{TRANSFERRED_IN}'
+                {s_rule}
+                WHEN r.receiveddate IS NULL THEN '{MISSING_REQUEST_DATE}'
+                WHEN issued < r.receiveddate THEN '{ISSUED_BEFORE_REQUEST}'
+                {exception_rule}
+            END AS excluded,
+            coalesce({counted}, false) AS counted,
+            {days} AS measure,
+            r.receiveddate, issued AS issueddate, a.assessmentoutcome, a.week20
+        FROM (
+            SELECT a.*,
+                CASE WHEN a.assessmentoutcome = 'Y' THEN a.assessmentoutcomedate
+                     ELSE coalesce(a.assessmentoutcomedate, p.startdate) END AS issued
+            FROM assessment AS a
+            LEFT JOIN (
+                SELECT assessmenttableid, min(startdate) AS startdate
+                FROM namedplan GROUP BY assessmenttableid
+            ) AS p USING (assessmenttableid)
+            WHERE a.assessmentoutcome IN ('Y', 'S', 'H')
+        ) AS a
+        LEFT JOIN requests AS r USING (requeststableid)
+        WHERE {scope.in_period("issued")}
+    """
+
+
+def requests_received(scope: Scope, *, outcome: str | None = None) -> str:
+    """Requests received in the period; ``counted`` marks those with ``outcome``."""
+    counted = "true" if outcome is None else f"coalesce(requestoutcome = '{outcome}', false)"
+    return f"""
+        SELECT requeststableid AS row_id, requeststableid,
+            CASE WHEN receiveddate IS NULL THEN '{MISSING_REQUEST_DATE}' END AS excluded,
+            {counted} AS counted, NULL::DOUBLE AS measure,
+            receiveddate, requestoutcome, requestoutcomedate
+        FROM requests
+        WHERE {scope.in_period("receiveddate")} OR receiveddate IS NULL
+    """
+
+
+def request_decisions(scope: Scope) -> str:
+    """Decisions whether to assess (Y or N) told in the period, within 6 weeks."""
+    days = "datediff('day', receiveddate, requestoutcomedate)"
+    return f"""
+        SELECT requeststableid AS row_id, requeststableid,
+            CASE
+                WHEN receiveddate IS NULL THEN '{MISSING_REQUEST_DATE}'
+                WHEN requestoutcomedate < receiveddate THEN '{TOLD_BEFORE_REQUEST}'
+            END AS excluded,
+            coalesce({scope.within(days, 6)}, false) AS counted,
+            {days} AS measure,
+            receiveddate, requestoutcome, requestoutcomedate
+        FROM requests
+        WHERE requestoutcome IN ('Y', 'N') AND {scope.in_period("requestoutcomedate")}
+    """
+
+
+def not_to_issue_decisions(scope: Scope) -> str:
+    """Decisions not to issue a plan (assessment N) told in the period, within 16 weeks."""
+    days = "datediff('day', r.receiveddate, a.assessmentoutcomedate)"
+    return f"""
+        SELECT a.assessmenttableid AS row_id, a.requeststableid,
+            CASE
+                WHEN r.receiveddate IS NULL THEN '{MISSING_REQUEST_DATE}'
+                WHEN a.assessmentoutcomedate < r.receiveddate THEN '{TOLD_BEFORE_REQUEST}'
+            END AS excluded,
+            coalesce({scope.within(days, 16)}, false) AS counted,
+            {days} AS measure,
+            r.receiveddate, a.assessmentoutcomedate
+        FROM assessment AS a
+        LEFT JOIN requests AS r USING (requeststableid)
+        WHERE a.assessmentoutcome = 'N' AND {scope.in_period("a.assessmentoutcomedate")}
+    """
+
+
+def open_assessments(scope: Scope, *, weeks: int) -> str:
+    """Assessments open at the as-at date; ``counted`` when past ``weeks`` weeks.
+
+    Open means the request was decided Y by the as-at date and the assessment is blank
+    or A at that date: an outcome dated later counts as not yet known, so an earlier
+    as-at date reconstructs the position then. W, H and S outcomes carry no date and
+    close the case whenever they are.
+    """
+    day = scope.day
+    days = f"datediff('day', r.receiveddate, {day})"
+    return f"""
+        SELECT r.requeststableid AS row_id, r.requeststableid,
+            CASE
+                WHEN r.receiveddate IS NULL THEN '{MISSING_REQUEST_DATE}'
+                WHEN coalesce(a.undated_y, false) THEN '{DECIDED_NOT_ISSUED}'
+            END AS excluded,
+            coalesce(NOT {scope.within(days, weeks)}, false) AS counted,
+            {days} AS measure,
+            r.receiveddate, r.requestoutcomedate
+        FROM requests AS r
+        LEFT JOIN (
+            SELECT requeststableid,
+                bool_or(
+                    (assessmentoutcome IN ('Y', 'N') AND assessmentoutcomedate <= {day})
+                    OR assessmentoutcome IN ('W', 'H', 'S')
+                ) AS closed,
+                bool_or(assessmentoutcome = 'Y' AND assessmentoutcomedate IS NULL) AS undated_y
+            FROM assessment GROUP BY requeststableid
+        ) AS a USING (requeststableid)
+        WHERE r.requestoutcome = 'Y'
+            AND coalesce(r.receiveddate <= {day}, true)
+            AND coalesce(r.requestoutcomedate <= {day}, true)
+            AND NOT coalesce(a.closed, false)
+    """

@@ -1,0 +1,31 @@
+"""Form pieces shared by every capability: GOV.UK layout and stale-edit protection."""
+
+from crispy_forms_gds.helper import FormHelper
+from crispy_forms_gds.layout import Size
+from django import forms
+
+
+class GovUKFormMixin:
+    """Renders with crispy-forms-gds; templates own the <form> tag and the buttons.
+
+    Templates show errors with `{% include "gds/layout/error_summary.html" %}` above
+    the form, which is the GOV.UK error summary pattern.
+    """
+
+    def __init__(self, *args, **kwargs) -> None:
+        super().__init__(*args, **kwargs)
+        self.helper = FormHelper(self)
+        self.helper.form_tag = False
+        self.helper.label_size = Size.SMALL
+
+
+class VersionedFormMixin(GovUKFormMixin):
+    """Carries the version of the record the editor opened, so a stale save is refused."""
+
+    opened_version = forms.IntegerField(widget=forms.HiddenInput, required=False)
+
+    def __init__(self, *args, **kwargs) -> None:
+        super().__init__(*args, **kwargs)
+        instance = getattr(self, "instance", None)
+        if instance is not None and instance.pk and not self.is_bound:
+            self.initial["opened_version"] = instance.version

@@ -1,0 +1,41 @@
+"""Write-side helpers shared by every capability's services."""
+
+from django.db import models
+
+
+class StaleEdit(Exception):
+    """Someone else saved the record after this editor opened it."""
+
+    def __init__(self, record: models.Model, *, opened_version: int) -> None:
+        self.record = record
+        self.opened_version = opened_version
+        who = getattr(record.history.first(), "history_user", None) if hasattr(record, "history") else None
+        by = f" by {who.get_full_name() or who.username}" if who else ""
+        super().__init__(
+            f"This was changed{by} after you opened it, so your changes were not saved. "
+            "Check the latest version below and make your changes again."
+        )
+
+
+def save_tracked(record: models.Model, *, opened_version: int | None, reason: str = "") -> None:
+    """Save `record` if nobody else has saved it since `opened_version`, then bump its version.
+
+    The check and the bump are one conditional UPDATE, so two editors racing cannot
+    both pass it.
+    """
+    model = type(record)
+    if record.pk is None:
+        record._change_reason = reason
+        record.save()
+        return
+    if opened_version is not None:
+        bumped = model.objects.filter(pk=record.pk, version=opened_version).update(
+            version=models.F("version") + 1
+        )
+        if not bumped:
+            raise StaleEdit(model.objects.get(pk=record.pk), opened_version=opened_version)
+        record.version = opened_version + 1
+    else:
+        record.version += 1
+    record._change_reason = reason
+    record.save()

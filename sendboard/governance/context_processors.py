@@ -1,0 +1,36 @@
+from django.http import HttpRequest
+from django.urls import reverse
+
+from sendboard.governance.permissions import Capability
+
+# (label, url name, capability needed, first path segment that marks it active)
+_SECTIONS = (
+    ("Home", "partnership_home", Capability.VIEW, ""),
+    ("Meetings", "meeting_list", Capability.VIEW, "meetings"),
+    ("Action log", "action_list", Capability.VIEW, "actions"),
+    ("Forward plan", "forward_plan", Capability.VIEW, "forward-plan"),
+    ("Summaries", "summary_list", Capability.VIEW, "summaries"),
+    ("Groups", "group_list", Capability.VIEW, "groups"),
+)
+
+
+def partnership(request: HttpRequest) -> dict:
+    access = getattr(request, "access", None)
+    if access is None:
+        return {"navigation": []}
+    slug = access.partnership.slug
+    if not access.capabilities:
+        return {
+            "navigation": [
+                {"text": "Published pages", "href": reverse("public_home", args=[slug]), "active": True}
+            ]
+        }
+    section = request.path.strip("/").split("/")[1:2]
+    current = section[0] if section else ""
+    return {
+        "navigation": [
+            {"text": text, "href": reverse(name, args=[slug]), "active": current == marker}
+            for text, name, capability, marker in _SECTIONS
+            if access.can(capability)
+        ]
+    }

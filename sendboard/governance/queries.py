@@ -1,0 +1,50 @@
+"""Reads about the partnership's structure and a signed-in person's workload."""
+
+from datetime import date
+
+from django.db.models import Count, Prefetch, Q, QuerySet
+
+from sendboard.governance.models import Group, Membership, Partnership, Role
+
+
+def partnerships_for(user) -> QuerySet[Partnership]:
+    if user.is_superuser:
+        return Partnership.objects.all()
+    return Partnership.objects.filter(roles__user=user)
+
+
+def groups_with_members(partnership: Partnership) -> QuerySet[Group]:
+    memberships = Membership.objects.select_related("person__organisation").order_by("role", "person__name")
+    return (
+        partnership.groups.select_related("reports_to")
+        .prefetch_related(Prefetch("memberships", queryset=memberships))
+        .annotate(meeting_count=Count("meetings"))
+    )
+
+
+def role_of(user, partnership: Partnership) -> str | None:
+    return Role.objects.filter(user=user, partnership=partnership).values_list("name", flat=True).first()
+
+
+def upcoming_meetings(partnership: Partnership, *, today: date, limit: int = 5):
+    from sendboard.meetings.models import Meeting
+
+    return (
+        Meeting.objects.filter(group__partnership=partnership, date__gte=today)
+        .exclude(status=Meeting.Status.CANCELLED)
+        .select_related("group")
+        .order_by("date")[:limit]
+    )
+
+
+def action_counts(partnership: Partnership, *, today: date, person=None) -> dict[str, int]:
+    """Open and overdue actions, for the whole partnership or for one owner."""
+    from sendboard.actions.models import Action
+
+    actions = Action.objects.filter(board__partnership=partnership, status__in=Action.OPEN_STATUSES)
+    if person is not None:
+        actions = actions.filter(owners=person)
+    return actions.aggregate(
+        open=Count("pk", distinct=True),
+        overdue=Count("pk", filter=Q(due_date__lt=today), distinct=True),
+    )
