@@ -22,6 +22,8 @@ CSRF_TRUSTED_ORIGINS = env_list("CSRF_TRUSTED_ORIGINS", [])
 # Keyed hash for pseudonymising case-level identifiers; never the same as SECRET_KEY
 # so that rotating one does not silently re-key the other.
 CASEWORK_PSEUDONYM_KEY = env_str("CASEWORK_PSEUDONYM_KEY", "")
+if not CASEWORK_PSEUDONYM_KEY and DEBUG:
+    CASEWORK_PSEUDONYM_KEY = "insecure-development-pseudonym-key"
 
 INSTALLED_APPS = [
     "django.contrib.admin",
