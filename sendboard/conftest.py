@@ -39,7 +39,9 @@ def people(partnership, board):
     for role in ROLES:
         user = UserFactory(username=role, first_name=role.title(), last_name="Tester")
         RoleFactory(user=user, partnership=partnership, name=role)
-        found[role] = PersonFactory(partnership=partnership, name=f"{role.title()} Tester", user=user)
+        found[role] = PersonFactory(
+            partnership=partnership, name=f"{role.title()} Tester", user=user
+        )
     chair_user = UserFactory(username="chair", first_name="Chair", last_name="Tester")
     RoleFactory(user=chair_user, partnership=partnership, name=Role.Name.MEMBER)
     found["chair"] = PersonFactory(partnership=partnership, name="Chair Tester", user=chair_user)

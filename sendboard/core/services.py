@@ -9,7 +9,11 @@ class StaleEdit(Exception):
     def __init__(self, record: models.Model, *, opened_version: int) -> None:
         self.record = record
         self.opened_version = opened_version
-        who = getattr(record.history.first(), "history_user", None) if hasattr(record, "history") else None
+        who = (
+            getattr(record.history.first(), "history_user", None)
+            if hasattr(record, "history")
+            else None
+        )
         by = f" by {who.get_full_name() or who.username}" if who else ""
         super().__init__(
             f"This was changed{by} after you opened it, so your changes were not saved. "

@@ -22,7 +22,11 @@ def partnership(request: HttpRequest) -> dict:
     if not access.capabilities:
         return {
             "navigation": [
-                {"text": "Published pages", "href": reverse("public_home", args=[slug]), "active": True}
+                {
+                    "text": "Published pages",
+                    "href": reverse("public_home", args=[slug]),
+                    "active": True,
+                }
             ]
         }
     section = request.path.strip("/").split("/")[1:2]

@@ -47,7 +47,9 @@ class Organisation(models.Model):
         VOLUNTARY = "voluntary", "Voluntary sector"
         OTHER = "other", "Other"
 
-    partnership = models.ForeignKey(Partnership, on_delete=models.CASCADE, related_name="organisations")
+    partnership = models.ForeignKey(
+        Partnership, on_delete=models.CASCADE, related_name="organisations"
+    )
     name = models.CharField(max_length=200)
     short_name = models.CharField(max_length=40, blank=True)
     kind = models.CharField(max_length=12, choices=Kind.choices)
@@ -181,7 +183,9 @@ class Role(models.Model):
         AUDITOR = "auditor", "Quality assurance auditor"
         VIEWER = "viewer", "Viewer"
 
-    user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="roles")
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="roles"
+    )
     partnership = models.ForeignKey(Partnership, on_delete=models.CASCADE, related_name="roles")
     name = models.CharField(max_length=10, choices=Name.choices)
 

@@ -2,7 +2,7 @@
 
 from datetime import date
 
-from django.db.models import Count, Prefetch, Q, QuerySet
+from django.db.models import Count, Prefetch, QuerySet
 
 from sendboard.governance.models import Group, Membership, Partnership, Role
 
@@ -14,7 +14,9 @@ def partnerships_for(user) -> QuerySet[Partnership]:
 
 
 def groups_with_members(partnership: Partnership) -> QuerySet[Group]:
-    memberships = Membership.objects.select_related("person__organisation").order_by("role", "person__name")
+    memberships = Membership.objects.select_related("person__organisation").order_by(
+        "role", "person__name"
+    )
     return (
         partnership.groups.select_related("reports_to")
         .prefetch_related(Prefetch("memberships", queryset=memberships))
@@ -23,7 +25,11 @@ def groups_with_members(partnership: Partnership) -> QuerySet[Group]:
 
 
 def role_of(user, partnership: Partnership) -> str | None:
-    return Role.objects.filter(user=user, partnership=partnership).values_list("name", flat=True).first()
+    return (
+        Role.objects.filter(user=user, partnership=partnership)
+        .values_list("name", flat=True)
+        .first()
+    )
 
 
 def upcoming_meetings(partnership: Partnership, *, today: date, limit: int = 5):
@@ -41,10 +47,10 @@ def action_counts(partnership: Partnership, *, today: date, person=None) -> dict
     """Open and overdue actions, for the whole partnership or for one owner."""
     from sendboard.actions.models import Action
 
-    actions = Action.objects.filter(board__partnership=partnership, status__in=Action.OPEN_STATUSES)
+    actions = Action.objects.filter(board__partnership=partnership)
     if person is not None:
         actions = actions.filter(owners=person)
-    return actions.aggregate(
-        open=Count("pk", distinct=True),
-        overdue=Count("pk", filter=Q(due_date__lt=today), distinct=True),
-    )
+    return {
+        "open": actions.filter(status__in=Action.OPEN_STATUSES).count(),
+        "overdue": actions.overdue(today).count(),
+    }

@@ -12,7 +12,11 @@ def _changes(newer, older) -> list[dict]:
         return []
     delta = newer.diff_against(older, foreign_keys_are_objs=False)
     return [
-        {"field": newer.instance_type._meta.get_field(change.field).verbose_name, "old": change.old, "new": change.new}
+        {
+            "field": newer.instance_type._meta.get_field(change.field).verbose_name,
+            "old": change.old,
+            "new": change.new,
+        }
         for change in delta.changes
         if change.field not in _HIDDEN
     ]
@@ -20,7 +24,9 @@ def _changes(newer, older) -> list[dict]:
 
 @register.inclusion_tag("core/change_history.html")
 def change_history(record, limit: int = 50) -> dict:
-    records = list(record.history.select_related("history_user").order_by("-history_date")[: limit + 1])
+    records = list(
+        record.history.select_related("history_user").order_by("-history_date")[: limit + 1]
+    )
     entries = [
         {
             "when": newer.history_date,

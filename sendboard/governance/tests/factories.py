@@ -76,7 +76,9 @@ class MembershipFactory(factory.django.DjangoModelFactory):
         model = Membership
 
     group = factory.SubFactory(BoardFactory)
-    person = factory.SubFactory(PersonFactory, partnership=factory.SelfAttribute("..group.partnership"))
+    person = factory.SubFactory(
+        PersonFactory, partnership=factory.SelfAttribute("..group.partnership")
+    )
     role = Membership.Role.MEMBER
     started_on = datetime.date(2025, 1, 1)
 

@@ -2,7 +2,14 @@ import pytest
 
 from sendboard.conftest import PERSONAS
 
-READ_PAGES = ("partnership_home", "group_list", "meeting_list", "action_list", "forward_plan", "summary_list")
+READ_PAGES = (
+    "partnership_home",
+    "group_list",
+    "meeting_list",
+    "action_list",
+    "forward_plan",
+    "summary_list",
+)
 EXPECTED = {"anonymous": 302, "outsider": 403}
 
 
