@@ -19,8 +19,12 @@ class GovUKFormMixin:
         self.helper.label_size = Size.SMALL
 
 
-class VersionedFormMixin(GovUKFormMixin):
-    """Carries the version of the record the editor opened, so a stale save is refused."""
+class VersionedFormMixin(GovUKFormMixin, forms.Form):
+    """Carries the version of the record the editor opened, so a stale save is refused.
+
+    It is a Form so that Django's metaclass collects the hidden field; it still mixes
+    into a ModelForm (`class ActionForm(VersionedFormMixin, forms.ModelForm)`).
+    """
 
     opened_version = forms.IntegerField(widget=forms.HiddenInput, required=False)
 
