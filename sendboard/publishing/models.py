@@ -10,7 +10,7 @@ from sendboard.meetings.models import Meeting
 
 
 class PublicSummary(Tracked):
-    """"Summary of the <Month YYYY> Board Meeting", drafted from the records, edited, published.
+    """ "Summary of the <Month YYYY> Board Meeting", drafted from the records, edited, published.
 
     `body` is plain text with a small, safe markup: lines starting "## " are headings
     and lines starting "- " are bullet points, so an editor needs no HTML.

@@ -1,0 +1,166 @@
+"""Word (.docx) versions of the agenda, the formal minutes and the public summary.
+
+Documents use Word's own heading and list styles, a title property and en-GB as their
+language, so screen readers can navigate them and spelling is checked in British English.
+"""
+
+import io
+from datetime import time
+
+from docx import Document
+from docx.document import Document as WordDocument
+from docx.oxml import OxmlElement
+from docx.oxml.ns import qn
+from docx.table import Table
+
+from sendboard.actions.models import Action
+from sendboard.meetings.models import Meeting, MinuteEntry
+from sendboard.publishing import queries
+from sendboard.publishing.markup import parse
+from sendboard.publishing.models import PublicSummary
+
+DOCX_TYPE = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
+LANGUAGE = "en-GB"
+
+# How formal minutes introduce each kind of entry; a note needs no label.
+ENTRY_LABELS = {
+    MinuteEntry.Kind.CHALLENGE: "Challenge",
+    MinuteEntry.Kind.RESPONSE: "Response",
+    MinuteEntry.Kind.DECISION: "Decision",
+    MinuteEntry.Kind.RECOMMENDATION: "Recommendation",
+    MinuteEntry.Kind.ESCALATION: "Escalation",
+}
+
+
+def agenda_docx(meeting: Meeting) -> bytes:
+    document = _document(f"{meeting.group.name}: agenda")
+    _meeting_details(document, meeting)
+    items = queries.meeting_items(meeting)
+    table = _table(document, ["Item", "Title", "Purpose", "Presented by", "Time"])
+    for item in items:
+        cells = table.add_row().cells
+        cells[0].text = str(item.position)
+        cells[1].text = item.title
+        for paper in item.papers.all():
+            if paper.withdrawn_at is None:
+                cells[1].add_paragraph(f"Paper: {paper.title}")
+        cells[2].text = item.get_purpose_display()
+        cells[3].text = "; ".join(person.described for person in item.presenters.all())
+        cells[4].text = f"{item.minutes_allowed} minutes" if item.minutes_allowed else ""
+    return _bytes(document)
+
+
+def minutes_docx(meeting: Meeting) -> bytes:
+    document = _document(f"{meeting.group.name}: minutes")
+    _meeting_details(document, meeting)
+    for label, rows in queries.attendance_by_kind(meeting):
+        if rows:
+            document.add_heading(label, level=2)
+            for row in rows:
+                document.add_paragraph(attendee_line(row), style="List Bullet")
+    document.add_heading("Minutes", level=2)
+    for item in queries.meeting_items(meeting):
+        document.add_heading(f"{item.position}. {item.title}", level=3)
+        entries = item.entries.all()
+        for entry in entries:
+            paragraph = document.add_paragraph()
+            if label := entry_label(entry):
+                paragraph.add_run(f"{label}: ").bold = True
+            paragraph.add_run(entry.text)
+        if not entries and item.description:
+            document.add_paragraph(item.description)
+        for action in item.raised_actions.all():
+            paragraph = document.add_paragraph()
+            paragraph.add_run(f"Action {action.reference}: ").bold = True
+            paragraph.add_run(action_line(action))
+    return _bytes(document)
+
+
+def summary_docx(summary: PublicSummary) -> bytes:
+    document = _document(summary.title)
+    for block in parse(summary.body):
+        if block.kind == "heading":
+            document.add_heading(block.text, level=2)
+        elif block.kind == "bullets":
+            for item in block.items:
+                document.add_paragraph(item, style="List Bullet")
+        else:
+            document.add_paragraph(block.text)
+    return _bytes(document)
+
+
+def attendee_line(row) -> str:
+    line = row.person.described
+    if row.deputising_for_id:
+        line += f", deputising for {row.deputising_for.name}"
+    return line
+
+
+def entry_label(entry: MinuteEntry) -> str:
+    label = ENTRY_LABELS.get(entry.kind, "")
+    if entry.kind == MinuteEntry.Kind.ESCALATION and entry.escalated_from:
+        label = f"Escalation from {entry.escalated_from.name}"
+    return label
+
+
+def action_line(action: Action) -> str:
+    owners = ", ".join(person.name for person in action.owners.all())
+    if action.due_by_next_meeting:
+        due = "by the next meeting"
+    elif action.due_date:
+        due = f"by {action.due_date:%-d %B %Y}"
+    else:
+        due = ""
+    details = "; ".join(part for part in (f"owner: {owners}" if owners else "", due) if part)
+    return f"{action.title} ({details})" if details else action.title
+
+
+def meeting_when_and_where(meeting: Meeting) -> str:
+    when = f"{meeting.date:%A %-d %B %Y}"
+    if meeting.start_time:
+        when += f", {_clock(meeting.start_time)}"
+        if meeting.end_time:
+            when += f" to {_clock(meeting.end_time)}"
+    where = ", ".join(part for part in (meeting.location, meeting.get_format_display()) if part)
+    return f"{when}. {where}."
+
+
+def _clock(moment: time) -> str:
+    return f"{moment:%-I.%M}{'am' if moment.hour < 12 else 'pm'}"
+
+
+def _meeting_details(document: WordDocument, meeting: Meeting) -> None:
+    document.add_paragraph(f"Meeting {meeting.number}: {meeting_when_and_where(meeting)}")
+
+
+def _document(title: str) -> WordDocument:
+    document = Document()
+    document.core_properties.title = title
+    document.core_properties.language = LANGUAGE
+    defaults = document.styles.element.find(qn("w:docDefaults"))
+    for lang in defaults.iter(qn("w:lang")):
+        lang.set(qn("w:val"), LANGUAGE)
+        lang.set(qn("w:eastAsia"), LANGUAGE)
+    document.add_heading(title, level=1)
+    return document
+
+
+def _table(document: WordDocument, headings: list[str]) -> Table:
+    table = document.add_table(rows=1, cols=len(headings))
+    table.style = "Table Grid"
+    header = table.rows[0]
+    # Marks the first row as a header that repeats on each page and that screen readers announce.
+    header_properties = header._tr.get_or_add_trPr()
+    repeat = OxmlElement("w:tblHeader")
+    repeat.set(qn("w:val"), "true")
+    header_properties.append(repeat)
+    for cell, heading in zip(header.cells, headings, strict=True):
+        cell.text = ""
+        cell.paragraphs[0].add_run(heading).bold = True
+    return table
+
+
+def _bytes(document: WordDocument) -> bytes:
+    buffer = io.BytesIO()
+    document.save(buffer)
+    return buffer.getvalue()

@@ -1,0 +1,111 @@
+"""Reads for publishing: summaries, and meetings gathered whole for minutes and agendas."""
+
+from datetime import date
+
+from django.db.models import Prefetch, QuerySet
+from django.shortcuts import get_object_or_404
+
+from sendboard.actions.models import Action
+from sendboard.governance.models import Group, Partnership
+from sendboard.meetings.models import AgendaItem, Attendance, Meeting, MinuteEntry
+from sendboard.publishing.models import PublicSummary
+
+
+def summaries(partnership: Partnership) -> QuerySet[PublicSummary]:
+    return PublicSummary.objects.filter(meeting__group__partnership=partnership).select_related(
+        "meeting__group", "published_by"
+    )
+
+
+def published_summaries(partnership: Partnership) -> QuerySet[PublicSummary]:
+    return summaries(partnership).filter(status=PublicSummary.Status.PUBLISHED)
+
+
+def published_minutes(partnership: Partnership) -> QuerySet[Meeting]:
+    return (
+        Meeting.objects.filter(
+            group__partnership=partnership, minutes_status=Meeting.MinutesStatus.PUBLISHED
+        )
+        .select_related("group")
+        .order_by("-date")
+    )
+
+
+def board_meetings_without_summary(partnership: Partnership, *, today: date) -> QuerySet[Meeting]:
+    """Board meetings up to today that nobody has drafted a summary of yet."""
+    return (
+        Meeting.objects.filter(
+            group__partnership=partnership,
+            group__kind=Group.Kind.BOARD,
+            summary__isnull=True,
+            date__lte=today,
+        )
+        .exclude(status=Meeting.Status.CANCELLED)
+        .select_related("group")
+        .order_by("-date")
+    )
+
+
+def summary_for(partnership: Partnership, code) -> PublicSummary:
+    return get_object_or_404(
+        summaries(partnership).select_related("meeting__group__partnership"), code=code
+    )
+
+
+def published_summary_for(partnership: Partnership, code) -> PublicSummary:
+    return get_object_or_404(
+        published_summaries(partnership).select_related("meeting__group__partnership"), code=code
+    )
+
+
+def meeting_for(partnership: Partnership, code) -> Meeting:
+    return get_object_or_404(
+        Meeting.objects.filter(group__partnership=partnership).select_related("group__partnership"),
+        code=code,
+    )
+
+
+def published_minutes_for(partnership: Partnership, code) -> Meeting:
+    return get_object_or_404(published_minutes(partnership), code=code)
+
+
+def meeting_items(meeting: Meeting) -> list[AgendaItem]:
+    """The agenda in order, each item with its entries, presenters, papers and actions raised."""
+    entries = MinuteEntry.objects.select_related("escalated_from").order_by("position")
+    actions = Action.objects.select_related("board").prefetch_related("owners").order_by("number")
+    return list(
+        meeting.items.select_related("reporting_group")
+        .prefetch_related(
+            Prefetch("entries", queryset=entries),
+            "presenters",
+            "papers",
+            Prefetch("raised_actions", queryset=actions),
+        )
+        .order_by("position")
+    )
+
+
+def attendance_by_kind(meeting: Meeting) -> list[tuple[str, list[Attendance]]]:
+    """Who came, grouped in the order formal minutes list them, apologies last."""
+    order = [
+        (Attendance.Kind.PRESENT, "Members present"),
+        (Attendance.Kind.DEPUTISING, "Deputising"),
+        (Attendance.Kind.EXTERNAL, "External attendees"),
+        (Attendance.Kind.IN_ATTENDANCE, "In attendance"),
+        (Attendance.Kind.APOLOGIES, "Apologies"),
+    ]
+    rows = list(
+        meeting.attendance.select_related("person__organisation", "deputising_for").order_by(
+            "person__name"
+        )
+    )
+    return [(label, [row for row in rows if row.kind == kind]) for kind, label in order]
+
+
+def next_meeting(meeting: Meeting) -> Meeting | None:
+    return (
+        Meeting.objects.filter(group=meeting.group, date__gt=meeting.date)
+        .exclude(status=Meeting.Status.CANCELLED)
+        .order_by("date")
+        .first()
+    )

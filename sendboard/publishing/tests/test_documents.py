@@ -1,0 +1,113 @@
+import io
+
+import pytest
+from docx import Document
+from docx.oxml.ns import qn
+
+from sendboard.meetings.models import AgendaItem, Attendance
+from sendboard.publishing.documents import agenda_docx, minutes_docx, summary_docx
+from sendboard.publishing.tests.factories import PublicSummaryFactory, board_meeting_with_records
+
+
+def _open(content: bytes):
+    return Document(io.BytesIO(content))
+
+
+def _paragraphs(document, style: str | None = None) -> list[str]:
+    return [p.text for p in document.paragraphs if style is None or p.style.name == style]
+
+
+@pytest.fixture
+def records(board):
+    return board_meeting_with_records(board)
+
+
+def test_the_minutes_name_the_meeting_its_attendance_and_entries(records):
+    document = _open(minutes_docx(records.meeting))
+    text = _paragraphs(document)
+
+    assert document.core_properties.title == "SEND Partnership Board: minutes"
+    assert _paragraphs(document, "Heading 1") == ["SEND Partnership Board: minutes"]
+    assert (
+        "Meeting 10: Wednesday 16 September 2026, 10.00am to 12.30pm. "
+        "Council Chamber, Northshire Town Hall, Hybrid." in text
+    )
+    assert _paragraphs(document, "Heading 2") == ["Members present", "Apologies", "Minutes"]
+    assert "Priya Okonkwo, Head of SEND, Northshire Council" in _paragraphs(document, "List Bullet")
+    assert (
+        "Declan Fairweather, Designated Clinical Officer, Northshire Integrated Care Board" in text
+    )
+    assert "2. Update from the CI group" in _paragraphs(document, "Heading 3")
+    assert "Challenge: The chair asked why panels take so long." in text
+    assert "The SEND dashboard shows shorter waits for speech and language therapy." in text
+    assert (
+        "Escalation from Continuous Improvement Group: "
+        "Delays in SALT assessments need the ICB to add capacity." in text
+    )
+    assert (
+        "Decision: The board agreed to move the sign-off of the SEND strategy to November." in text
+    )
+    assert (
+        "Action SPB-2: Bring the SALT recovery plan (owner: Declan Fairweather; by 14 October 2026)"
+        in text
+    )
+
+
+def test_the_minutes_mark_who_deputised_for_whom(records):
+    Attendance.objects.create(
+        meeting=records.meeting,
+        person=records.chair.partnership.people.create(
+            name="Ola Deputy", job_title="Assistant Director"
+        ),
+        kind=Attendance.Kind.DEPUTISING,
+        deputising_for=records.officer,
+    )
+
+    text = _paragraphs(_open(minutes_docx(records.meeting)))
+
+    assert "Ola Deputy, Assistant Director, deputising for Priya Okonkwo" in text
+
+
+def test_documents_are_in_british_english(records):
+    document = _open(agenda_docx(records.meeting))
+    defaults = document.styles.element.find(qn("w:docDefaults"))
+
+    assert document.core_properties.language == "en-GB"
+    assert {lang.get(qn("w:val")) for lang in defaults.iter(qn("w:lang"))} == {"en-GB"}
+
+
+def test_the_agenda_lists_items_in_a_table_with_a_repeating_header(records):
+    item = AgendaItem.objects.get(meeting=records.meeting, position=4)
+    item.presenters.add(records.officer)
+    item.minutes_allowed = 20
+    item.save()
+
+    document = _open(agenda_docx(records.meeting))
+    (table,) = document.tables
+    rows = [[cell.text for cell in row.cells] for row in table.rows]
+
+    assert document.core_properties.title == "SEND Partnership Board: agenda"
+    assert rows[0] == ["Item", "Title", "Purpose", "Presented by", "Time"]
+    assert rows[4] == [
+        "4",
+        "SEND strategy",
+        "For decision",
+        "Priya Okonkwo, Head of SEND, Northshire Council",
+        "20 minutes",
+    ]
+    assert table.rows[0]._tr.trPr.find(qn("w:tblHeader")) is not None
+
+
+def test_the_summary_uses_word_headings_and_bullet_lists(board):
+    summary = PublicSummaryFactory(
+        meeting__group=board,
+        body="Opening words.\n\n## Decisions\n\n- The board agreed the plan.\n- It met again.\n",
+    )
+
+    document = _open(summary_docx(summary))
+
+    assert document.core_properties.title == summary.title
+    assert _paragraphs(document, "Heading 1") == [summary.title]
+    assert _paragraphs(document, "Heading 2") == ["Decisions"]
+    assert _paragraphs(document, "List Bullet") == ["The board agreed the plan.", "It met again."]
+    assert "Opening words." in _paragraphs(document, "Normal")
