@@ -14,6 +14,8 @@ partnership_urls = [
     path("", include("sendboard.actions.urls")),
     path("", include("sendboard.forwardplan.urls")),
     path("", include("sendboard.publishing.urls")),
+    path("", include("sendboard.performance.urls")),
+    path("", include("sendboard.casework.urls")),
 ]
 
 urlpatterns = [

@@ -10,6 +10,8 @@ _SECTIONS = (
     ("Action log", "action_list", Capability.VIEW, "actions"),
     ("Forward plan", "forward_plan", Capability.VIEW, "forward-plan"),
     ("Summaries", "summary_list", Capability.VIEW, "summaries"),
+    ("Figures", "scorecard", Capability.VIEW, "figures"),
+    ("Casework", "snapshot_list", Capability.ANALYSE, "casework"),
     ("Groups", "group_list", Capability.VIEW, "groups"),
 )
 

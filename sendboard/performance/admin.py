@@ -1,0 +1,31 @@
+from django.contrib import admin
+from simple_history.admin import SimpleHistoryAdmin
+
+from sendboard.performance.models import Indicator, Observation
+
+
+@admin.register(Indicator)
+class IndicatorAdmin(SimpleHistoryAdmin):
+    list_display = ("title", "key", "partnership", "unit", "polarity", "target", "source")
+    list_filter = ("partnership", "source", "unit", "polarity")
+    search_fields = ("title", "key")
+    readonly_fields = ("code", "version", "definition_version")
+
+
+@admin.register(Observation)
+class ObservationAdmin(SimpleHistoryAdmin):
+    """Read only: figures come from snapshots, and a correction is a new observation."""
+
+    list_display = ("indicator", "period_label", "value", "numerator", "denominator", "snapshot")
+    list_filter = ("indicator__partnership", "period_type")
+    list_select_related = ("indicator", "snapshot")
+    search_fields = ("indicator__title", "period_label")
+
+    def has_add_permission(self, request) -> bool:
+        return False
+
+    def has_change_permission(self, request, obj=None) -> bool:
+        return False
+
+    def has_delete_permission(self, request, obj=None) -> bool:
+        return False
