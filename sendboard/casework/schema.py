@@ -197,8 +197,12 @@ REQUEST_OUTCOMES = ("Y", "N", "A", "W", "H")
 ASSESSMENT_OUTCOMES = ("Y", "N", "A", "W", "H", "S")
 REVIEW_OUTCOMES = ("A", "C", "M")
 CEASE_REASONS = tuple(range(1, 10))
-SEN_TYPES = ("SPLD", "MLD", "SLD", "PMLD", "SEMH", "SLCN", "HI", "VI", "MSI", "PD", "ASD", "DS", "OTH")
+SEN_TYPES = (
+    "SPLD", "MLD", "SLD", "PMLD", "SEMH", "SLCN", "HI", "VI", "MSI", "PD", "ASD", "DS", "OTH",
+)
 
 MANIFEST = "manifest.json"
 # The manifest key holding the date the case data was extracted (ISO date).
 MANIFEST_AS_AT = "as_at"
+# Bumped whenever a table or column above changes; written into every manifest.
+SCHEMA_VERSION = 1

@@ -1,0 +1,173 @@
+"""Import case-level SEN2 and waiting-list data as a pseudonymous Parquet snapshot.
+
+Framework-free: the caller passes the pseudonym key, the snapshots folder and who is
+importing, so the same code serves the Django service, the command and benchmarks.
+
+    result = import_snapshot(source=Path("export.zip"), snapshots_dir=data_dir / "casework",
+                             key=secret, code=str(uuid4()))
+    result.folder  # snapshots_dir / code, holding <table>.parquet and manifest.json
+"""
+
+import tempfile
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass
+from datetime import UTC, date, datetime
+from pathlib import Path
+
+import duckdb
+
+from sendboard.casework import schema
+from sendboard.casework.snapshot import rules
+from sendboard.casework.snapshot.checks import Checked, check_source
+from sendboard.casework.snapshot.problems import DEFAULT_CAP, Problem, Problems, SnapshotInvalid
+from sendboard.casework.snapshot.pseudonym import (
+    PseudonymKeyMissing,
+    key_fingerprint,
+    pseudonym,
+)
+from sendboard.casework.snapshot.sources import SourceError, open_source
+from sendboard.casework.snapshot.write import manifest_checksum, write_snapshot
+
+__all__ = [
+    "ImportResult",
+    "Problem",
+    "Progress",
+    "PseudonymKeyMissing",
+    "SnapshotInvalid",
+    "SourceError",
+    "import_snapshot",
+    "pseudonym",
+    "snapshot_folder",
+]
+
+
+# Called as each step begins: its description, steps done so far, steps in all.
+Progress = Callable[[str, int, int], None]
+
+# The header module's items; anything else in a header file is not copied.
+_HEADER_ITEMS = ("collection", "year", "referencedate", "lea", "softwarecode")
+
+
+@dataclass(frozen=True)
+class ImportResult:
+    code: str
+    folder: Path | None  # None after a dry run
+    as_at: date | None
+    kind: str  # "sen2", "waiting-list" or "both"
+    row_counts: dict[str, int]
+    sources: dict[str, str]  # table -> file or sheet it came from
+    manifest_checksum: str = ""
+
+
+def snapshot_folder(*, snapshots_dir: Path, code: str) -> Path:
+    return Path(snapshots_dir) / str(code)
+
+
+def import_snapshot(
+    *,
+    source: Path,
+    snapshots_dir: Path,
+    key: str,
+    code: str,
+    as_at: date | None = None,
+    imported_by: str = "",
+    dry_run: bool = False,
+    cap: int = DEFAULT_CAP,
+    progress: Progress | None = None,
+) -> ImportResult:
+    """Check `source` and, unless `dry_run`, write it as snapshot `code`.
+
+    Raises SnapshotInvalid (carrying every problem, up to `cap`) when anything is
+    wrong, in which case nothing is written.
+    """
+    if not dry_run:
+        key_fingerprint(key=key)  # refuses an empty key before any work is done
+    with (
+        tempfile.TemporaryDirectory(prefix="sendboard-import-") as scratch,
+        open_source(Path(source)) as found,
+        _connect(Path(scratch)) as con,
+    ):
+        # Each file is read, each module table checked; then pseudonyms, tables, manifest.
+        modules = [name for name in found.files if name != rules.HEADER]
+        writing = 0 if dry_run else len(schema.ALL_TABLES) + 2
+        total = len(found.files) + len(modules) + writing
+        report = _Steps(progress, total=total)
+        problems = Problems(cap=cap)
+        checked = check_source(con, found, problems=problems, progress=report)
+        if problems:
+            raise SnapshotInvalid(problems.kept, total=problems.total)
+        as_at, as_at_from = _as_at(con, checked, as_at)
+        if as_at is None:
+            message = "holds no dates to take the as-at date from; give the as-at date"
+            raise SnapshotInvalid([Problem(found.name, None, "", message)])
+        sources = {name: loaded.file.display for name, loaded in checked.tables.items()}
+        counts = {
+            name: con.execute(f"SELECT count(*) FROM t_{name}").fetchone()[0]
+            for name in checked.tables
+        }
+        if dry_run:
+            return ImportResult(code, None, as_at, checked.kind, counts, sources)
+        folder = snapshot_folder(snapshots_dir=snapshots_dir, code=code)
+        manifest = {
+            "code": code,
+            "schema_version": schema.SCHEMA_VERSION,
+            schema.MANIFEST_AS_AT: as_at,
+            "as_at_from": as_at_from,
+            "kind": checked.kind,
+            "source": found.name,
+            "source_files": sources,
+            "header": {
+                name: checked.header[name] for name in _HEADER_ITEMS if name in checked.header
+            },
+            "imported_by": imported_by,
+            "imported_at": datetime.now(UTC).isoformat(timespec="seconds"),
+            "pseudonym": {"method": "HMAC-SHA256", "key_fingerprint": key_fingerprint(key=key)},
+        }
+        written = write_snapshot(
+            con, checked, key=key, folder=folder, manifest=manifest, progress=report
+        )
+    return ImportResult(
+        code,
+        written.folder,
+        as_at,
+        checked.kind,
+        written.row_counts,
+        sources,
+        manifest_checksum(written.folder),
+    )
+
+
+class _Steps:
+    def __init__(self, progress: Progress | None, *, total: int) -> None:
+        self.progress = progress
+        self.total = total
+        self.done = 0
+
+    def __call__(self, description: str) -> None:
+        if self.progress:
+            self.progress(description, self.done, self.total)
+        self.done += 1
+
+
+@contextmanager
+def _connect(scratch: Path) -> Iterator[duckdb.DuckDBPyConnection]:
+    """An in-memory DuckDB that spills to a private folder, never to the working directory."""
+    con = duckdb.connect(":memory:")
+    try:
+        con.execute("SET temp_directory = ?", [str(scratch / "spill")])
+        # Keep reading order, so a row number names the row the user sees.
+        con.execute("SET preserve_insertion_order = true")
+        yield con
+    finally:
+        con.close()
+
+
+def _as_at(
+    con: duckdb.DuckDBPyConnection, checked: Checked, given: date | None
+) -> tuple[date | None, str]:
+    if given:
+        return given, "given"
+    if checked.reference_date:
+        return checked.reference_date, "header referencedate"
+    return checked.latest_date(con), "latest date in the data"

@@ -1,0 +1,140 @@
+"""Write a checked source as Parquet plus manifest, all or nothing.
+
+Files go into a hidden folder beside the final one and the folder is renamed into
+place at the end; a reader therefore sees a whole snapshot or none.
+"""
+
+import hashlib
+import json
+import os
+import shutil
+from dataclasses import dataclass
+from datetime import date
+from pathlib import Path
+
+import duckdb
+
+from sendboard.casework import schema
+from sendboard.casework.snapshot import rules
+from sendboard.casework.snapshot.checks import Checked, Step
+from sendboard.casework.snapshot.pseudonym import register_pseudonym_macro
+
+# The table whose key each identifier is (teams is keyed by request but does not own it).
+_OWNERS = {
+    table.key: table.name
+    for table in schema.ALL_TABLES
+    if table.key and not (table.parent and table.parent[0] == table.key)
+}
+
+
+@dataclass(frozen=True)
+class Written:
+    folder: Path
+    row_counts: dict[str, int]
+    checksums: dict[str, str]
+
+
+def write_snapshot(
+    con: duckdb.DuckDBPyConnection,
+    checked: Checked,
+    *,
+    key: str,
+    folder: Path,
+    manifest: dict[str, object],
+    progress: Step,
+) -> Written:
+    if folder.exists():
+        raise FileExistsError(f"{folder} already exists")
+    incoming = folder.with_name(f".incoming-{folder.name}")
+    incoming.mkdir(parents=True)
+    try:
+        register_pseudonym_macro(con, key=key)
+        # Row order mattered only for naming rows in problems; writing may go in parallel.
+        con.execute("SET preserve_insertion_order = false")
+        progress("Pseudonymising identifiers")
+        _build_maps(con, checked)
+        counts, sums = {}, {}
+        for table in schema.ALL_TABLES:
+            progress(f"Writing {table.name}")
+            path = incoming / f"{table.name}.parquet"
+            counts[table.name] = _write_table(con, table, checked, path)
+            sums[table.name] = _sha256(path)
+        progress("Writing the manifest")
+        body = {
+            **manifest,
+            "row_counts": counts,
+            "checksums": sums,
+            "files": {table.name: f"{table.name}.parquet" for table in schema.ALL_TABLES},
+        }
+        (incoming / schema.MANIFEST).write_text(json.dumps(body, indent=2, default=_json_default))
+        os.rename(incoming, folder)
+    except BaseException:
+        shutil.rmtree(incoming, ignore_errors=True)
+        raise
+    return Written(folder, counts, sums)
+
+
+def manifest_checksum(folder: Path) -> str:
+    return _sha256(folder / schema.MANIFEST)
+
+
+def _build_maps(con: duckdb.DuckDBPyConnection, checked: Checked) -> None:
+    """One pseudonym per distinct identifier, so each is hashed once however often used.
+
+    Orphans were refused, so the table an identifier belongs to holds every value used
+    anywhere; only without that table are the other tables searched.
+    """
+    for column in rules.ID_COLUMNS:
+        owner = _OWNERS.get(column)
+        names = (
+            [owner]
+            if owner in checked.tables
+            else [name for name, loaded in checked.tables.items() if column in loaded.columns]
+        )
+        body = " UNION ".join(f"SELECT {column} AS raw FROM t_{name}" for name in names)
+        con.execute(
+            f"CREATE OR REPLACE TABLE map_{column} AS SELECT raw, pseudonym('{column}', raw) AS p "
+            f"FROM ({body or 'SELECT CAST(NULL AS VARCHAR) AS raw'}) WHERE raw IS NOT NULL"
+        )
+
+
+def _write_table(
+    con: duckdb.DuckDBPyConnection, table: schema.Table, checked: Checked, path: Path
+) -> int:
+    loaded = checked.tables.get(table.name)
+    if loaded is None:
+        selects = ", ".join(
+            f"CAST(NULL AS {kind}) AS {name}" for name, kind in table.columns.items()
+        )
+        query = f"SELECT {selects} WHERE false"
+    else:
+        selects, joins = [], []
+        for name, kind in table.columns.items():
+            if name in rules.ID_COLUMNS:
+                joins.append(f"LEFT JOIN map_{name} ON map_{name}.raw = t.{name}")
+                selects.append(f"map_{name}.p AS {name}")
+            elif table.name == "person" and name == "birthmonth":
+                month = f"COALESCE(t.{rules.BIRTHDATE}, t.birthmonth)"
+                selects.append(f"CAST(date_trunc('month', {month}) AS DATE) AS birthmonth")
+            else:
+                selects.append(f"CAST(t.{name} AS {kind}) AS {name}")
+        query = f"SELECT {', '.join(selects)} FROM t_{table.name} t {' '.join(joins)}"
+    target = str(path).replace("'", "''")
+    con.execute(
+        f"COPY ({query}) TO '{target}' (FORMAT parquet, COMPRESSION zstd, COMPRESSION_LEVEL 1)"
+    )
+    return con.execute(f"SELECT count(*) FROM read_parquet('{target}')").fetchone()[0]
+
+
+def _sha256(path: Path) -> str:
+    digest = hashlib.sha256()
+    with path.open("rb") as file:
+        while chunk := file.read(1 << 20):
+            digest.update(chunk)
+    return digest.hexdigest()
+
+
+def _json_default(value: object) -> str:
+    if isinstance(value, date):
+        return value.isoformat()
+    raise TypeError(f"cannot write {type(value).__name__} to the manifest")
