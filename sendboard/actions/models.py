@@ -1,13 +1,63 @@
 """The board's action log: numbered actions, their owners and dated updates."""
 
+from datetime import date
+
 from django.conf import settings
 from django.db import models
+from django.db.models.functions import Coalesce, TruncDate
 from django.urls import reverse
 from simple_history.models import HistoricalRecords
 
 from sendboard.core.models import Tracked
 from sendboard.governance.models import Group, Person
 from sendboard.meetings.models import AgendaItem, Meeting
+
+
+class ActionQuerySet(models.QuerySet):
+    """Due dates and overdue are worked out from the records, never stored.
+
+    An action "by the next meeting" falls due on the date of the raising group's
+    first meeting after the one that raised it, so moving or adding a meeting moves
+    the due date with it.
+    """
+
+    def with_due(self, today: date | None = None) -> "ActionQuerySet":
+        """Annotate `due_on` and, given `today`, whether the action is `overdue` on it."""
+        next_meeting = (
+            Meeting.objects.filter(
+                group=models.OuterRef("group"), date__gt=models.OuterRef("raised_on")
+            )
+            .exclude(status=Meeting.Status.CANCELLED)
+            .order_by("date")
+            .values("date")[:1]
+        )
+        found = self.annotate(
+            raised_on=Coalesce("source_meeting__date", TruncDate("created_at")),
+            next_meeting_on=models.Case(
+                models.When(due_by_next_meeting=True, then=models.Subquery(next_meeting)),
+                output_field=models.DateField(),
+            ),
+            due_on=Coalesce("due_date", "next_meeting_on", output_field=models.DateField()),
+        )
+        if today is None:
+            return found
+        return found.annotate(
+            overdue=models.Case(
+                models.When(
+                    status__in=Action.OUTSTANDING_STATUSES,
+                    due_on__lt=today,
+                    then=models.Value(True),
+                ),
+                default=models.Value(False),
+                output_field=models.BooleanField(),
+            )
+        )
+
+    def overdue(self, today: date) -> "ActionQuerySet":
+        return self.with_due(today).filter(overdue=True)
+
+    def not_overdue(self, today: date) -> "ActionQuerySet":
+        return self.with_due(today).filter(overdue=False)
 
 
 class Action(Tracked):
@@ -19,6 +69,8 @@ class Action(Tracked):
         TRANSFERRED = "transferred", "Transferred"
 
     OPEN_STATUSES = (Status.OPEN, Status.IN_PROGRESS)
+    # A deferred action is still owed, just later, so it can still fall overdue.
+    OUTSTANDING_STATUSES = (*OPEN_STATUSES, Status.DEFERRED)
 
     board = models.ForeignKey(
         Group,
@@ -53,6 +105,8 @@ class Action(Tracked):
     )
     history = HistoricalRecords(m2m_fields=[owners])
 
+    objects = ActionQuerySet.as_manager()
+
     class Meta:
         ordering = ["board", "-number"]
         constraints = [
@@ -81,6 +135,10 @@ class Action(Tracked):
     @property
     def is_open(self) -> bool:
         return self.status in self.OPEN_STATUSES
+
+    @property
+    def is_outstanding(self) -> bool:
+        return self.status in self.OUTSTANDING_STATUSES
 
 
 class ActionUpdate(models.Model):

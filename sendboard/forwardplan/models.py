@@ -32,7 +32,9 @@ class ForwardPlanItem(Tracked):
         Meeting, on_delete=models.SET_NULL, null=True, blank=True, related_name="forward_plan_items"
     )
     target_month = models.DateField(
-        null=True, blank=True, help_text="First day of the month it is planned for, when no meeting is set"
+        null=True,
+        blank=True,
+        help_text="First day of the month it is planned for, when no meeting is set",
     )
     source_action = models.ForeignKey(
         "actions.Action",
@@ -65,3 +67,13 @@ class ForwardPlanItem(Tracked):
             "forward_plan_item",
             kwargs={"partnership": self.group.partnership.slug, "code": self.code},
         )
+
+    @property
+    def deferral_note(self) -> str:
+        """How the next agenda says the item was put back: "Deferred from 3 June 2025: reason"."""
+        if self.deferred_from is None and not self.deferral_reason:
+            return ""
+        note = "Deferred"
+        if self.deferred_from is not None:
+            note += f" from {self.deferred_from.date:%-d %B %Y}"
+        return f"{note}: {self.deferral_reason}" if self.deferral_reason else note

@@ -1,0 +1,248 @@
+from crispy_forms_gds.fields import DateInputField
+from django import forms
+from django.utils import timezone
+from django.utils.html import format_html_join
+from django.utils.safestring import mark_safe
+
+from sendboard.actions.models import Action
+from sendboard.actions.queries import OVERDUE, LogFilters
+from sendboard.core.forms import GovUKFormMixin, VersionedFormMixin
+from sendboard.core.services import StaleEdit
+from sendboard.governance.models import Group, Partnership, Person
+from sendboard.meetings.models import AgendaItem, Meeting
+
+
+def with_stale_error(form: forms.Form, stale: StaleEdit) -> forms.Form:
+    """Show `stale` above an unbound form of the latest record, for the editor to redo."""
+    form.cleaned_data = {}  # add_error expects a cleaned form
+    form.add_error(None, str(stale))
+    return form
+
+
+class Due:
+    DATE = "date"
+    NEXT_MEETING = "next_meeting"
+    NONE = "none"
+    CHOICES = [
+        (DATE, "By a date"),
+        (NEXT_MEETING, "By the next meeting of the group"),
+        (NONE, "No due date"),
+    ]
+
+
+class MeetingChoiceField(forms.ModelChoiceField):
+    def label_from_instance(self, meeting: Meeting) -> str:
+        return f"{meeting.group.name}, {meeting.date.day} {meeting.date:%B %Y}"
+
+
+class OwnerChoiceField(forms.ModelMultipleChoiceField):
+    def label_from_instance(self, person: Person) -> str:
+        return f"{person.name}, {person.organisation}" if person.organisation else person.name
+
+
+class ActionFieldsForm(GovUKFormMixin, forms.Form):
+    """What raising and editing an action share."""
+
+    title = forms.CharField(
+        label="Action", max_length=300, error_messages={"required": "Enter the action"}
+    )
+    description = forms.CharField(
+        label="More detail (optional)", widget=forms.Textarea(attrs={"rows": 4}), required=False
+    )
+    owners = OwnerChoiceField(
+        queryset=Person.objects.none(),
+        widget=forms.CheckboxSelectMultiple,
+        label="Owners",
+        help_text="Select everyone who owns this action",
+        error_messages={"required": "Choose at least one owner"},
+    )
+    due = forms.ChoiceField(
+        label="When is it due?",
+        choices=Due.CHOICES,
+        widget=forms.RadioSelect,
+        initial=Due.NONE,
+        error_messages={"required": "Choose when the action is due"},
+    )
+    due_date = DateInputField(
+        label="Due date",
+        help_text="Only if it is due by a date. For example, 27 3 2026",
+        required=False,
+    )
+
+    def __init__(self, *args, partnership: Partnership, **kwargs) -> None:
+        self.instance = kwargs.pop("instance", None)
+        if self.instance is not None:
+            kwargs.setdefault("initial", {}).update(_initial_from(self.instance))
+        super().__init__(*args, **kwargs)
+        self.fields["owners"].queryset = Person.objects.filter(
+            partnership=partnership
+        ).select_related("organisation")
+
+    def clean(self) -> dict:
+        data = super().clean()
+        if data.get("due") == Due.DATE and not data.get("due_date"):
+            self.add_error("due_date", "Enter the due date")
+        return data
+
+    def service_fields(self) -> dict:
+        data = self.cleaned_data
+        return {
+            "title": data["title"],
+            "description": data["description"],
+            "owners": data["owners"],
+            "due_date": data["due_date"] if data["due"] == Due.DATE else None,
+            "due_by_next_meeting": data["due"] == Due.NEXT_MEETING,
+        }
+
+
+class ActionEditForm(VersionedFormMixin, ActionFieldsForm):
+    # Declared here too: Django only collects form fields from Form classes.
+    opened_version = forms.IntegerField(widget=forms.HiddenInput, required=False)
+
+
+class ActionCreateForm(ActionFieldsForm):
+    group = forms.ModelChoiceField(
+        queryset=Group.objects.none(),
+        label="Group that raised it",
+        error_messages={"required": "Choose the group that raised the action"},
+    )
+    source_meeting = MeetingChoiceField(
+        queryset=Meeting.objects.none(), label="Meeting that raised it (optional)", required=False
+    )
+    source_item = forms.ModelChoiceField(
+        queryset=AgendaItem.objects.none(),
+        to_field_name="code",
+        widget=forms.HiddenInput,
+        required=False,
+    )
+
+    field_order = ["group", "source_meeting", "source_item", "title"]
+
+    def __init__(self, *args, partnership: Partnership, **kwargs) -> None:
+        super().__init__(*args, partnership=partnership, **kwargs)
+        self.fields["group"].queryset = Group.objects.filter(partnership=partnership)
+        self.fields["group"].empty_label = "Choose a group"
+        self.fields["source_meeting"].empty_label = "Not raised at a meeting"
+        self.fields["source_meeting"].queryset = Meeting.objects.filter(
+            group__partnership=partnership
+        ).select_related("group")
+        self.fields["source_item"].queryset = AgendaItem.objects.filter(
+            meeting__group__partnership=partnership
+        )
+
+    def service_fields(self) -> dict:
+        data = self.cleaned_data
+        return {
+            **super().service_fields(),
+            "group": data["group"],
+            "source_meeting": data["source_meeting"],
+            "source_item": data["source_item"],
+        }
+
+
+def _initial_from(action: Action) -> dict:
+    if action.due_date is not None:
+        due = Due.DATE
+    elif action.due_by_next_meeting:
+        due = Due.NEXT_MEETING
+    else:
+        due = Due.NONE
+    return {
+        "title": action.title,
+        "description": action.description,
+        "owners": list(action.owners.all()),
+        "due": due,
+        "due_date": action.due_date,
+    }
+
+
+class ActionUpdateForm(GovUKFormMixin, forms.Form):
+    status = forms.ChoiceField(
+        label="Status after this update",
+        choices=Action.Status.choices,
+        widget=forms.RadioSelect,
+        error_messages={"required": "Choose the status"},
+    )
+    text = forms.CharField(
+        label="Update",
+        help_text="What has happened. When deferring, say why.",
+        widget=forms.Textarea(attrs={"rows": 4}),
+        required=False,
+    )
+    written_on = DateInputField(label="Date of the update", help_text="For example, 27 3 2026")
+    transferred_to = forms.CharField(
+        label="Transferred to (if transferred)",
+        help_text="For example, the Preparation for Adulthood subgroup",
+        max_length=200,
+        required=False,
+    )
+    new_due_date = DateInputField(label="New due date (optional)", required=False)
+
+    def __init__(self, *args, action: Action, **kwargs) -> None:
+        kwargs.setdefault("initial", {}).update(
+            {"status": action.status, "written_on": timezone.localdate()}
+        )
+        super().__init__(*args, **kwargs)
+
+
+class ActionFilterForm(forms.Form):
+    """The action log's filters: a GET form, so a filtered log has a URL to share.
+
+    Choices are plain (id, label) pairs read with `values_list`, and the template
+    writes the <option>s itself: ten years of meetings as model instances, each
+    rendered through Django's option template, cost more than the rest of the page.
+    """
+
+    owner = forms.TypedChoiceField(coerce=int, empty_value=None, required=False, label="Owner")
+    status = forms.ChoiceField(required=False, label="Status")
+    group = forms.TypedChoiceField(coerce=int, empty_value=None, required=False, label="Group")
+    meeting = forms.TypedChoiceField(
+        coerce=int, empty_value=None, required=False, label="Raised at meeting"
+    )
+
+    def __init__(self, *args, partnership: Partnership, **kwargs) -> None:
+        super().__init__(*args, **kwargs)
+        people = Person.objects.filter(partnership=partnership).values_list("pk", "name")
+        groups = Group.objects.filter(partnership=partnership).values_list("pk", "name")
+        meetings = (
+            Meeting.objects.filter(group__partnership=partnership)
+            .order_by("-date", "group__name")
+            .values_list("pk", "group__name", "date")
+        )
+        self.fields["owner"].choices = [("", "Any"), *people]
+        self.fields["status"].choices = [
+            ("", "Any status"),
+            (OVERDUE, "Overdue"),
+            *Action.Status.choices,
+        ]
+        self.fields["group"].choices = [("", "Any"), *groups]
+        self.fields["meeting"].choices = [
+            ("", "Any"),
+            *((pk, f"{group}, {day.day} {day:%B %Y}") for pk, group, day in meetings),
+        ]
+
+    def filters(self) -> LogFilters:
+        if not self.is_valid():
+            return LogFilters()
+        data = self.cleaned_data
+        return LogFilters(
+            owner_id=data.get("owner"),
+            status=data["status"],
+            group_id=data.get("group"),
+            meeting_id=data.get("meeting"),
+        )
+
+    def selects(self) -> list[dict]:
+        found = []
+        for field in self:
+            chosen = str(field.value() or "")
+            options = format_html_join(
+                "",
+                '<option value="{}"{}>{}</option>',
+                (
+                    (value, mark_safe(" selected") if str(value) == chosen else "", label)
+                    for value, label in field.field.choices
+                ),
+            )
+            found.append({"field": field, "options": options})
+        return found

@@ -1,0 +1,243 @@
+"""Reads of the action log: the filtered log, one action, and the review for a meeting."""
+
+from collections.abc import Iterable
+from dataclasses import dataclass
+from datetime import date
+
+from django.core.paginator import Page, Paginator
+from django.db.models import OuterRef, Prefetch, Q, QuerySet, Subquery
+from django.shortcuts import get_object_or_404
+
+from sendboard.actions.models import Action, ActionUpdate
+from sendboard.governance.models import Group, Partnership, Person
+from sendboard.governance.permissions import Access, Capability
+from sendboard.meetings.models import Meeting
+
+OVERDUE = "overdue"
+
+
+@dataclass(frozen=True)
+class LogFilters:
+    """What the action log is narrowed to; every field is optional."""
+
+    owner_id: int | None = None
+    status: str = ""
+    group_id: int | None = None
+    meeting_id: int | None = None
+
+
+def action_log(partnership: Partnership, *, filters: LogFilters, today: date) -> QuerySet[Action]:
+    """The partnership's actions narrowed by `filters`, newest number first."""
+    actions = Action.objects.filter(board__partnership=partnership).order_by("-number", "board_id")
+    if filters.owner_id is not None:
+        actions = actions.filter(owners=filters.owner_id)
+    if filters.group_id is not None:
+        actions = actions.filter(group_id=filters.group_id)
+    if filters.meeting_id is not None:
+        actions = actions.filter(source_meeting_id=filters.meeting_id)
+    if filters.status == OVERDUE:
+        actions = actions.overdue(today)
+    elif filters.status:
+        actions = actions.filter(status=filters.status)
+    return actions
+
+
+def for_table(actions: QuerySet[Action], *, today: date) -> QuerySet[Action]:
+    """What a row of the log shows: due dates, groups, meetings and owners."""
+    return (
+        actions.with_due(today)
+        .select_related("board", "group", "source_meeting")
+        .prefetch_related(Prefetch("owners", queryset=Person.objects.only("pk", "name")))
+    )
+
+
+def page_of_log(
+    actions: QuerySet[Action], *, number, per_page: int, today: date
+) -> tuple[Page, list[Action]]:
+    """One page of `actions`: the page's keys first, then its rows in full.
+
+    Due dates cost a subquery per action, so they are worked out only for the rows
+    shown, not for every action the database sorts to find the page.
+    """
+    page = Paginator(actions.values_list("pk", flat=True), per_page).get_page(number)
+    return page, list(for_table(actions.filter(pk__in=list(page.object_list)), today=today))
+
+
+def action_log_with_latest_update(actions: QuerySet[Action]) -> QuerySet[Action]:
+    latest = ActionUpdate.objects.filter(action=OuterRef("pk")).order_by(
+        "-written_on", "-created_at"
+    )
+    return actions.annotate(
+        latest_update=Subquery(latest.values("text")[:1]),
+        latest_update_on=Subquery(latest.values("written_on")[:1]),
+    )
+
+
+def action_for_page(partnership: Partnership, code, *, today: date) -> Action:
+    """One action with everything its page shows, or 404."""
+    actions = (
+        Action.objects.with_due(today)
+        .select_related("board", "group", "source_meeting__group", "source_item")
+        .prefetch_related(
+            Prefetch("owners", queryset=Person.objects.select_related("organisation")),
+            Prefetch("updates", queryset=ActionUpdate.objects.select_related("author")),
+        )
+    )
+    return get_object_or_404(actions, board__partnership=partnership, code=code)
+
+
+def may_add_update(access: Access, action: Action) -> bool:
+    """Editors update any action; an owner updates their own."""
+    if access.can(Capability.EDIT):
+        return True
+    person = access.person
+    return person is not None and any(owner.pk == person.pk for owner in action.owners.all())
+
+
+def next_meeting_after(meeting: Meeting) -> Meeting | None:
+    return (
+        Meeting.objects.filter(group_id=meeting.group_id, date__gt=meeting.date)
+        .exclude(status=Meeting.Status.CANCELLED)
+        .order_by("date")
+        .first()
+    )
+
+
+def previous_meeting_before(meeting: Meeting) -> Meeting | None:
+    return (
+        Meeting.objects.filter(group_id=meeting.group_id, date__lt=meeting.date)
+        .exclude(status=Meeting.Status.CANCELLED)
+        .order_by("-date")
+        .first()
+    )
+
+
+@dataclass(frozen=True)
+class OverdueAction:
+    action: Action
+    owners: tuple[Person, ...]
+    due_on: date
+    days_overdue: int
+
+
+@dataclass(frozen=True)
+class ActionLogReview:
+    """The "Review of the action log" for one meeting, worked out from the records."""
+
+    meeting: Meeting
+    previous_meeting: Meeting | None
+    as_at: date
+    closed: tuple[Action, ...]
+    open_not_yet_due: tuple[Action, ...]
+    overdue: tuple[OverdueAction, ...]
+
+    @property
+    def paragraph(self) -> str:
+        return self._write(_person_names)
+
+    @property
+    def paragraph_public(self) -> str:
+        """The same review with owners named by role and organisation, for the public summary."""
+        return self._write(_public_owners)
+
+    def _write(self, name_owners) -> str:
+        closed = _count(len(self.closed), "action has", "actions have")
+        if self.previous_meeting is not None:
+            since = _day(self.previous_meeting.date)
+            first = f"Since the last meeting on {since}, {closed} been closed."
+        else:
+            first = f"{_capital(closed)} been closed."
+        still_open = _count(len(self.open_not_yet_due), "action is", "actions are")
+        second = f"{_capital(still_open)} open and not yet due."
+        overdue = _count(len(self.overdue), "action is", "actions are")
+        if not self.overdue:
+            return f"{first} {second} {_capital(overdue)} overdue."
+        listed = _and(
+            f"{entry.action.reference} ({name_owners(entry.owners)}, due {_day(entry.due_on)})"
+            for entry in self.overdue
+        )
+        return f"{first} {second} {_capital(overdue)} overdue: {listed}."
+
+
+def action_log_review(
+    *, board: Group, meeting: Meeting, today: date | None = None
+) -> ActionLogReview:
+    """Review the log of `board` for `meeting`: the actions raised by the meeting's group.
+
+    Closed means closed after the group's previous meeting and by this one. Open and
+    overdue are as at the meeting, or as at today while the meeting is still ahead,
+    so a review printed for a past meeting still says what was true then.
+    """
+    as_at = meeting.date if today is None else min(today, meeting.date)
+    previous = previous_meeting_before(meeting)
+    reviewed = (
+        Action.objects.filter(board=board.board, group_id=meeting.group_id)
+        .exclude(source_meeting__date__gte=meeting.date)
+        .with_due()
+        .select_related("board")
+        .prefetch_related(
+            Prefetch("owners", queryset=Person.objects.select_related("organisation"))
+        )
+        .order_by("number")
+    )
+    closed = reviewed.filter(closed_on__lte=meeting.date)
+    if previous is not None:
+        closed = closed.filter(closed_on__gt=previous.date)
+    open_then = list(reviewed.filter(Q(closed_on__isnull=True) | Q(closed_on__gt=as_at)))
+    overdue = [
+        action for action in open_then if action.due_on is not None and action.due_on < as_at
+    ]
+    return ActionLogReview(
+        meeting=meeting,
+        previous_meeting=previous,
+        as_at=as_at,
+        closed=tuple(closed),
+        open_not_yet_due=tuple(action for action in open_then if action not in overdue),
+        overdue=tuple(
+            OverdueAction(
+                action=action,
+                owners=tuple(action.owners.all()),
+                due_on=action.due_on,
+                days_overdue=(as_at - action.due_on).days,
+            )
+            for action in overdue
+        ),
+    )
+
+
+def _count(number: int, singular: str, plural: str) -> str:
+    if number == 0:
+        return f"no {plural}"
+    return f"{number} {singular if number == 1 else plural}"
+
+
+def _capital(text: str) -> str:
+    return text[:1].upper() + text[1:]
+
+
+def _day(day: date) -> str:
+    return f"{day.day} {day:%B %Y}"
+
+
+def _and(parts: Iterable[str]) -> str:
+    parts = list(parts)
+    if len(parts) <= 1:
+        return "".join(parts)
+    return f"{', '.join(parts[:-1])} and {parts[-1]}"
+
+
+def _person_names(owners: tuple[Person, ...]) -> str:
+    return _and(owner.name for owner in owners) or "no owner"
+
+
+def _public_owners(owners: tuple[Person, ...]) -> str:
+    roles = []
+    for owner in owners:
+        organisation = owner.organisation.name if owner.organisation else ""
+        role = (
+            " at ".join(part for part in (owner.job_title, organisation) if part)
+            or "a board member"
+        )
+        if role not in roles:
+            roles.append(role)
+    return _and(roles) or "no owner"

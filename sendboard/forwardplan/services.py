@@ -1,0 +1,197 @@
+"""Writes to the forward plan. Each function is one transaction and keeps history."""
+
+from datetime import date, timedelta
+
+from django.core.exceptions import ValidationError
+from django.db import transaction
+from django.utils import timezone
+
+from sendboard.actions.models import Action
+from sendboard.core.services import save_tracked
+from sendboard.forwardplan.models import ForwardPlanItem
+from sendboard.governance.models import Group, Person
+from sendboard.meetings.models import Meeting
+
+
+def first_of_month(day: date) -> date:
+    return day.replace(day=1)
+
+
+def month_after(day: date) -> date:
+    """The first day of the month after `day`'s month."""
+    return first_of_month(first_of_month(day) + timedelta(days=32))
+
+
+@transaction.atomic
+def forward_plan_item_create(
+    *,
+    group: Group,
+    title: str,
+    kind: str,
+    owner: Person | None = None,
+    target_meeting: Meeting | None = None,
+    target_month: date | None = None,
+    source_action: Action | None = None,
+    notes: str = "",
+    by,
+) -> ForwardPlanItem:
+    item = ForwardPlanItem(group=group, source_action=source_action)
+    _fill(
+        item,
+        title=title,
+        kind=kind,
+        owner=owner,
+        target_meeting=target_meeting,
+        target_month=target_month,
+        notes=notes,
+    )
+    item._history_user = by
+    save_tracked(item, opened_version=None, reason="Planned")
+    return item
+
+
+@transaction.atomic
+def forward_plan_item_from_action(*, action: Action, by) -> ForwardPlanItem:
+    """ "Add to forward plan" on an action: a report back at the group's next meeting."""
+    owners = list(action.owners.all()[:1])
+    today = timezone.localdate()
+    next_meeting = (
+        Meeting.objects.filter(group=action.group, date__gte=today)
+        .exclude(status=Meeting.Status.CANCELLED)
+        .order_by("date")
+        .first()
+    )
+    return forward_plan_item_create(
+        group=action.group,
+        title=action.title,
+        kind=ForwardPlanItem.Kind.REPORT,
+        owner=owners[0] if owners else None,
+        target_meeting=next_meeting,
+        target_month=None if next_meeting else month_after(today),
+        source_action=action,
+        notes=f"From action {action.reference}",
+        by=by,
+    )
+
+
+@transaction.atomic
+def forward_plan_item_edit(
+    *,
+    item: ForwardPlanItem,
+    title: str,
+    kind: str,
+    owner: Person | None,
+    target_meeting: Meeting | None,
+    target_month: date | None,
+    notes: str,
+    opened_version: int | None,
+    by,
+) -> ForwardPlanItem:
+    """Change what is planned; refused with `StaleEdit` if someone saved it meanwhile."""
+    _fill(
+        item,
+        title=title,
+        kind=kind,
+        owner=owner,
+        target_meeting=target_meeting,
+        target_month=target_month,
+        notes=notes,
+    )
+    item._history_user = by
+    save_tracked(item, opened_version=opened_version, reason="Edited")
+    return item
+
+
+@transaction.atomic
+def forward_plan_item_schedule(*, item: ForwardPlanItem, meeting: Meeting, by) -> ForwardPlanItem:
+    """Put the item on `meeting`'s agenda; the agenda builder calls this."""
+    _check_meeting(item, meeting)
+    item.target_meeting = meeting
+    item.target_month = first_of_month(meeting.date)
+    item.status = ForwardPlanItem.Status.ON_AGENDA
+    item._history_user = by
+    save_tracked(item, opened_version=None, reason=f"On the agenda of {meeting}")
+    return item
+
+
+@transaction.atomic
+def forward_plan_item_defer(
+    *,
+    item: ForwardPlanItem,
+    to_meeting: Meeting | None = None,
+    to_month: date | None = None,
+    reason: str,
+    by,
+) -> ForwardPlanItem:
+    """Move the item to a later meeting or month, remembering where it was due and why."""
+    reason = reason.strip()
+    if not reason:
+        raise ValidationError({"reason": "Enter why the item is being deferred"})
+    if (to_meeting is None) == (to_month is None):
+        raise ValidationError({"to_meeting": "Choose a meeting or a month to defer it to"})
+    if to_meeting is not None:
+        _check_meeting(item, to_meeting)
+    item.deferred_from = item.target_meeting or _meeting_in_month(item.group, item.target_month)
+    item.deferral_reason = reason
+    item.target_meeting = to_meeting
+    item.target_month = first_of_month(to_meeting.date if to_meeting else to_month)
+    item.status = ForwardPlanItem.Status.DEFERRED
+    item._history_user = by
+    save_tracked(item, opened_version=None, reason=f"Deferred: {reason}")
+    return item
+
+
+@transaction.atomic
+def forward_plan_item_mark_presented(*, item: ForwardPlanItem, by) -> ForwardPlanItem:
+    item.status = ForwardPlanItem.Status.PRESENTED
+    item._history_user = by
+    save_tracked(item, opened_version=None, reason="Presented")
+    return item
+
+
+def _fill(
+    item: ForwardPlanItem,
+    *,
+    title: str,
+    kind: str,
+    owner: Person | None,
+    target_meeting: Meeting | None,
+    target_month: date | None,
+    notes: str,
+) -> None:
+    errors = {}
+    if not title.strip():
+        errors["title"] = "Enter what is planned"
+    if kind not in ForwardPlanItem.Kind.values:
+        errors["kind"] = "Choose the kind of item"
+    if owner is not None and owner.partnership_id != item.group.partnership_id:
+        errors["owner"] = "Choose an owner from this partnership"
+    if target_meeting is not None and target_meeting.group_id != item.group_id:
+        errors["target_meeting"] = f"Choose a meeting of the {item.group.name}"
+    if target_meeting is None and target_month is None:
+        errors["target_month"] = "Choose a meeting or a month"
+    if errors:
+        raise ValidationError(errors)
+    item.title = title.strip()
+    item.kind = kind
+    item.owner = owner
+    item.target_meeting = target_meeting
+    # The month is kept even when a meeting is set, so the plan groups by month either way.
+    item.target_month = first_of_month(target_meeting.date if target_meeting else target_month)
+    item.notes = notes.strip()
+
+
+def _check_meeting(item: ForwardPlanItem, meeting: Meeting) -> None:
+    if meeting.group_id != item.group_id:
+        raise ValidationError({"to_meeting": f"Choose a meeting of the {item.group.name}"})
+
+
+def _meeting_in_month(group: Group, month: date | None) -> Meeting | None:
+    if month is None:
+        return None
+    return (
+        Meeting.objects.filter(group=group, date__year=month.year, date__month=month.month)
+        .exclude(status=Meeting.Status.CANCELLED)
+        .order_by("date")
+        .first()
+    )
