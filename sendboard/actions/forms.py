@@ -7,16 +7,8 @@ from django.utils.safestring import mark_safe
 from sendboard.actions.models import Action
 from sendboard.actions.queries import OVERDUE, LogFilters
 from sendboard.core.forms import GovUKFormMixin, VersionedFormMixin
-from sendboard.core.services import StaleEdit
 from sendboard.governance.models import Group, Partnership, Person
 from sendboard.meetings.models import AgendaItem, Meeting
-
-
-def with_stale_error(form: forms.Form, stale: StaleEdit) -> forms.Form:
-    """Show `stale` above an unbound form of the latest record, for the editor to redo."""
-    form.cleaned_data = {}  # add_error expects a cleaned form
-    form.add_error(None, str(stale))
-    return form
 
 
 class Due:

@@ -12,8 +12,8 @@ from sendboard.actions.forms import (
     ActionEditForm,
     ActionFilterForm,
     ActionUpdateForm,
-    with_stale_error,
 )
+from sendboard.core.forms import with_stale_error
 from sendboard.core.services import StaleEdit
 from sendboard.governance.models import Partnership
 from sendboard.governance.permissions import Capability, partnership_view

@@ -4,6 +4,8 @@ from crispy_forms_gds.helper import FormHelper
 from crispy_forms_gds.layout import Size
 from django import forms
 
+from sendboard.core.services import StaleEdit
+
 
 class GovUKFormMixin:
     """Renders with crispy-forms-gds; templates own the <form> tag and the buttons.
@@ -33,3 +35,10 @@ class VersionedFormMixin(GovUKFormMixin, forms.Form):
         instance = getattr(self, "instance", None)
         if instance is not None and instance.pk and not self.is_bound:
             self.initial["opened_version"] = instance.version
+
+
+def with_stale_error(form: forms.Form, stale: StaleEdit) -> forms.Form:
+    """Show `stale` above an unbound form of the latest record, for the editor to redo."""
+    form.cleaned_data = {}  # add_error expects a cleaned form
+    form.add_error(None, str(stale))
+    return form

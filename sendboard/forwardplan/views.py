@@ -5,8 +5,8 @@ from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.views.decorators.http import require_POST
 
-from sendboard.actions.forms import with_stale_error
 from sendboard.actions.queries import action_for_page
+from sendboard.core.forms import with_stale_error
 from sendboard.core.services import StaleEdit
 from sendboard.forwardplan import queries, services
 from sendboard.forwardplan.forms import (

@@ -187,13 +187,13 @@ def test_an_editor_builds_the_agenda_from_the_forward_plan(persona, meeting, peo
     )
     page = persona["editor"].get(meeting.get_absolute_url()).content.decode()
     assert "Deep dive: EHCP timeliness" in page
-    assert f"Deferred from {earlier}" in page
+    assert f"Deferred from {earlier.date:%-d %B %Y}" in page
     response = persona["editor"].post(_url("agenda_item_schedule", meeting.code, planned.code))
     assert response.status_code == 302
     item = meeting.items.get(forward_plan_item=planned)
     assert item.kind == AgendaItem.Kind.FORWARD_PLAN
     page = persona["editor"].get(meeting.get_absolute_url()).content.decode()
-    assert f"Deferred from {earlier}" in page
+    assert f"Deferred from {earlier.date:%-d %B %Y}" in page
     assert "Put on the agenda<span" not in page
 
 
