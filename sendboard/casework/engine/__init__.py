@@ -4,7 +4,9 @@ No Django here: the query layer opens a snapshot with ``open_snapshot`` and stor
 what ``compute_all`` returns as observations.
 """
 
+from sendboard.casework.engine.breakdowns import DIMENSIONS, breakdown, disclose_breakdown
 from sendboard.casework.engine.connection import SnapshotError, open_snapshot, snapshot_as_at
+from sendboard.casework.engine.forecast import Forecast, ForecastMonth, forecast_backlog
 from sendboard.casework.engine.indicators import (
     CASE_INDICATORS,
     catalogue,
@@ -16,21 +18,31 @@ from sendboard.casework.engine.indicators import (
 from sendboard.casework.engine.options import EngineOptions
 from sendboard.casework.engine.periods import PERIOD_KINDS, Period, parse_period
 from sendboard.casework.engine.results import Indicator, IndicatorResult
+from sendboard.casework.engine.stages import STAGES, StageResult, stage_durations
 
 __all__ = [
     "CASE_INDICATORS",
+    "DIMENSIONS",
     "PERIOD_KINDS",
+    "STAGES",
     "EngineOptions",
+    "Forecast",
+    "ForecastMonth",
     "Indicator",
     "IndicatorResult",
     "Period",
     "SnapshotError",
+    "StageResult",
+    "breakdown",
     "catalogue",
     "compute_all",
     "compute_one",
+    "disclose_breakdown",
     "drill_down",
+    "forecast_backlog",
     "open_snapshot",
     "parse_period",
     "snapshot_as_at",
+    "stage_durations",
     "waiting_services",
 ]

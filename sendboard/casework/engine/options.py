@@ -43,4 +43,3 @@ class EngineOptions:
                 "other services": DEFAULT_WAITING_STANDARD_WEEKS,
             },
         }
-

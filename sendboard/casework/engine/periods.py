@@ -95,7 +95,10 @@ def _parse_base(text: str) -> Period:
 
 def _financial_year(year: int) -> Period:
     return Period(
-        "financial-year", date(year, 4, 1), date(year + 1, 3, 31), f"FY{year}-{(year + 1) % 100:02d}"
+        "financial-year",
+        date(year, 4, 1),
+        date(year + 1, 3, 31),
+        f"FY{year}-{(year + 1) % 100:02d}",
     )
 
 
@@ -110,7 +113,9 @@ def _cap(end: date, *, as_at: date | None, floor: date) -> date:
 def _year_to_date(base: Period, *, as_at: date | None) -> Period:
     start = base.start if base.kind == "financial-year" else date(base.start.year, 1, 1)
     end = _cap(base.end, as_at=as_at, floor=start)
-    return Period("year-to-date", start, end, f"Year to {end.isoformat()} (from {start.isoformat()})")
+    return Period(
+        "year-to-date", start, end, f"Year to {end.isoformat()} (from {start.isoformat()})"
+    )
 
 
 def _rolling_12_months(base: Period, *, as_at: date | None) -> Period:

@@ -7,6 +7,7 @@ numerator) and ``measure`` (days or weeks, for medians and means). Totals, break
 and drill-downs all read the same rows, so they cannot disagree.
 """
 
+import hashlib
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date
@@ -17,6 +18,10 @@ import duckdb
 
 from sendboard.casework.engine.options import EngineOptions
 from sendboard.casework.engine.periods import Period
+
+# Raise when a change to the engine's SQL changes figures without changing a
+# definition's text; the definition_version of every result carries it.
+ENGINE_VERSION = 1
 
 Unit = Literal["percent", "count", "median", "mean"]
 Polarity = Literal["higher-is-better", "lower-is-better", "neutral"]
@@ -78,6 +83,7 @@ class IndicatorResult:
     unit: str = "count"
     as_at: date | None = None
     options: dict[str, object] = field(default_factory=dict)
+    definition_version: str = ""  # changes whenever the definition or the engine does
 
     def as_dict(self) -> dict[str, object]:
         return {
@@ -89,6 +95,7 @@ class IndicatorResult:
             "period": self.period,
             "as_at": self.as_at.isoformat() if self.as_at else None,
             "definition": self.definition,
+            "definition_version": self.definition_version,
             "options": self.options,
         }
 
@@ -123,9 +130,7 @@ def aggregate_sql(records: str, *, group: str | None = None) -> str:
     """
 
 
-def result_from_row(
-    indicator: Indicator, scope: Scope, row: tuple[object, ...]
-) -> IndicatorResult:
+def result_from_row(indicator: Indicator, scope: Scope, row: tuple[object, ...]) -> IndicatorResult:
     den, num, med, mean, excluded = row
     den, num = int(den or 0), int(num or 0)
     numerator: int | None = num
@@ -148,7 +153,13 @@ def result_from_row(
         unit=indicator.unit if not indicator.measure else f"{indicator.unit} {indicator.measure}",
         as_at=scope.as_at,
         options=scope.options.describe(),
+        definition_version=definition_version(indicator),
     )
+
+
+def definition_version(indicator: Indicator) -> str:
+    digest = hashlib.sha256(indicator.definition.encode()).hexdigest()[:8]
+    return f"{ENGINE_VERSION}-{digest}"
 
 
 def compute(

@@ -9,31 +9,21 @@ DECISION_BEFORE_MEETING = "review decision dated before the meeting"
 AMENDMENTS_BEFORE_MEETING = "amendments dated before the meeting"
 NOT_YET_DUE = "deadline not yet reached and no final plan"
 
-# A plan's date is its issue date (Y or S outcome), else the named plan's start date,
-# which is all a transfer in (H) may carry.
-_PLAN_DATES = """
-    SELECT a.requeststableid,
-        min(CASE WHEN a.assessmentoutcome IN ('Y', 'S') THEN a.assessmentoutcomedate END)
-            AS issued,
-        min(p.startdate) AS startdate,
-        max(p.ceasedate) AS ceasedate
-    FROM assessment AS a
-    LEFT JOIN namedplan AS p USING (assessmenttableid)
-    GROUP BY a.requeststableid
-"""
-
 
 def _active(scope: Scope) -> str:
-    """Every active plans row with the plan's date and whether it is live at the as-at."""
+    """Every active plans row with the plan's date and whether it is live at the as-at.
+
+    A plan's date is its issue date (Y or S outcome), else the named plan's start date,
+    which is all a transfer in (H) may carry.
+    """
     day = scope.day
     return f"""
-        SELECT ap.*, coalesce(d.issued, d.startdate) AS plandate,
+        SELECT *, coalesce(issued, startdate) AS plandate,
             CASE
-                WHEN d.ceasedate <= {day} THEN '{CEASED}'
-                WHEN coalesce(d.issued, d.startdate) > {day} THEN '{NOT_STARTED}'
+                WHEN ceasedate <= {day} THEN '{CEASED}'
+                WHEN coalesce(issued, startdate) > {day} THEN '{NOT_STARTED}'
             END AS inactive
-        FROM activeplans AS ap
-        LEFT JOIN ({_PLAN_DATES}) AS d USING (requeststableid)
+        FROM active_base
     """
 
 
@@ -148,6 +138,19 @@ def phase_transfers(scope: Scope) -> str:
         END
     """
     return f"""
+        WITH transfers AS (
+            SELECT activeplanstableid, requeststableid, phasetransferduedate,
+                phasetransferfinaldate
+            FROM activeplans WHERE phasetransferduedate IS NOT NULL
+        ),
+        -- Birth months of the transferring few, joined from their side: joining every
+        -- request to every person first costs more than the rest of the indicator.
+        births AS (
+            SELECT t.requeststableid, p.birthmonth
+            FROM transfers AS t
+            JOIN requests AS r USING (requeststableid)
+            JOIN person AS p USING (persontableid)
+        )
         SELECT activeplanstableid AS row_id, requeststableid,
             CASE WHEN finaldate IS NULL AND deadline >= {scope.day} THEN '{NOT_YET_DUE}' END
                 AS excluded,
@@ -158,10 +161,8 @@ def phase_transfers(scope: Scope) -> str:
         FROM (
             SELECT ap.activeplanstableid, ap.requeststableid,
                 ap.phasetransferfinaldate AS finaldate, {deadline} AS deadline
-            FROM activeplans AS ap
-            LEFT JOIN requests AS r USING (requeststableid)
-            LEFT JOIN person AS p USING (persontableid)
-            WHERE ap.phasetransferduedate IS NOT NULL
+            FROM transfers AS ap
+            LEFT JOIN births AS p USING (requeststableid)
         )
         WHERE {scope.in_period("deadline")}
     """

@@ -32,7 +32,7 @@ def issued_plans(scope: Scope, *, band: Band = "within_20", exceptions: bool = T
         else f"WHEN a.assessmentoutcome = 'S' THEN '{OTHER_LA_ASSESSMENT}'"
     )
     exception_rule = "" if exceptions else f"WHEN a.week20 = 1 THEN '{EXCEPTION}'"
-    days = "datediff('day', r.receiveddate, issued)"
+    days = "datediff('day', a.receiveddate, issued)"
     counted = {
         "within_20": scope.within(days, 20),
         "20_52": f"(NOT {scope.within(days, 20)} AND {scope.within(days, 52)})",
@@ -43,26 +43,15 @@ def issued_plans(scope: Scope, *, band: Band = "within_20", exceptions: bool = T
             CASE
                 WHEN a.assessmentoutcome = 'H' THEN '{TRANSFERRED_IN}'
                 {s_rule}
-                WHEN r.receiveddate IS NULL THEN '{MISSING_REQUEST_DATE}'
-                WHEN issued < r.receiveddate THEN '{ISSUED_BEFORE_REQUEST}'
+                WHEN a.receiveddate IS NULL THEN '{MISSING_REQUEST_DATE}'
+                WHEN issued < a.receiveddate THEN '{ISSUED_BEFORE_REQUEST}'
                 {exception_rule}
             END AS excluded,
             coalesce({counted}, false) AS counted,
             {days} AS measure,
-            r.receiveddate, issued AS issueddate, a.assessmentoutcome, a.week20
-        FROM (
-            SELECT a.*,
-                CASE WHEN a.assessmentoutcome = 'Y' THEN a.assessmentoutcomedate
-                     ELSE coalesce(a.assessmentoutcomedate, p.startdate) END AS issued
-            FROM assessment AS a
-            LEFT JOIN (
-                SELECT assessmenttableid, min(startdate) AS startdate
-                FROM namedplan GROUP BY assessmenttableid
-            ) AS p USING (assessmenttableid)
-            WHERE a.assessmentoutcome IN ('Y', 'S', 'H')
-        ) AS a
-        LEFT JOIN requests AS r USING (requeststableid)
-        WHERE {scope.in_period("issued")}
+            a.receiveddate, issued AS issueddate, a.assessmentoutcome, a.week20
+        FROM assessment_x AS a
+        WHERE a.assessmentoutcome IN ('Y', 'S', 'H') AND {scope.in_period("issued")}
     """
 
 
@@ -98,19 +87,18 @@ def request_decisions(scope: Scope) -> str:
 
 def not_to_issue_decisions(scope: Scope) -> str:
     """Decisions not to issue a plan (assessment N) told in the period, within 16 weeks."""
-    days = "datediff('day', r.receiveddate, a.assessmentoutcomedate)"
+    days = "datediff('day', receiveddate, assessmentoutcomedate)"
     return f"""
-        SELECT a.assessmenttableid AS row_id, a.requeststableid,
+        SELECT assessmenttableid AS row_id, requeststableid,
             CASE
-                WHEN r.receiveddate IS NULL THEN '{MISSING_REQUEST_DATE}'
-                WHEN a.assessmentoutcomedate < r.receiveddate THEN '{TOLD_BEFORE_REQUEST}'
+                WHEN receiveddate IS NULL THEN '{MISSING_REQUEST_DATE}'
+                WHEN assessmentoutcomedate < receiveddate THEN '{TOLD_BEFORE_REQUEST}'
             END AS excluded,
             coalesce({scope.within(days, 16)}, false) AS counted,
             {days} AS measure,
-            r.receiveddate, a.assessmentoutcomedate
-        FROM assessment AS a
-        LEFT JOIN requests AS r USING (requeststableid)
-        WHERE a.assessmentoutcome = 'N' AND {scope.in_period("a.assessmentoutcomedate")}
+            receiveddate, assessmentoutcomedate
+        FROM assessment_x
+        WHERE assessmentoutcome = 'N' AND {scope.in_period("assessmentoutcomedate")}
     """
 
 
@@ -123,28 +111,19 @@ def open_assessments(scope: Scope, *, weeks: int) -> str:
     close the case whenever they are.
     """
     day = scope.day
-    days = f"datediff('day', r.receiveddate, {day})"
+    days = f"datediff('day', receiveddate, {day})"
     return f"""
-        SELECT r.requeststableid AS row_id, r.requeststableid,
+        SELECT requeststableid AS row_id, requeststableid,
             CASE
-                WHEN r.receiveddate IS NULL THEN '{MISSING_REQUEST_DATE}'
-                WHEN coalesce(a.undated_y, false) THEN '{DECIDED_NOT_ISSUED}'
+                WHEN receiveddate IS NULL THEN '{MISSING_REQUEST_DATE}'
+                WHEN undated_y THEN '{DECIDED_NOT_ISSUED}'
             END AS excluded,
             coalesce(NOT {scope.within(days, weeks)}, false) AS counted,
             {days} AS measure,
-            r.receiveddate, r.requestoutcomedate
-        FROM requests AS r
-        LEFT JOIN (
-            SELECT requeststableid,
-                bool_or(
-                    (assessmentoutcome IN ('Y', 'N') AND assessmentoutcomedate <= {day})
-                    OR assessmentoutcome IN ('W', 'H', 'S')
-                ) AS closed,
-                bool_or(assessmentoutcome = 'Y' AND assessmentoutcomedate IS NULL) AS undated_y
-            FROM assessment GROUP BY requeststableid
-        ) AS a USING (requeststableid)
-        WHERE r.requestoutcome = 'Y'
-            AND coalesce(r.receiveddate <= {day}, true)
-            AND coalesce(r.requestoutcomedate <= {day}, true)
-            AND NOT coalesce(a.closed, false)
+            receiveddate, requestoutcomedate
+        FROM request_status
+        WHERE coalesce(receiveddate <= {day}, true)
+            AND coalesce(requestoutcomedate <= {day}, true)
+            AND NOT closed_undated
+            AND coalesce(decided > {day}, true)
     """

@@ -102,9 +102,15 @@ class SnapshotBuilder:
 
     def active(self, *, request: str, **values: object) -> str:
         ap = self._id("AP")
-        self.add("activeplans", activeplanstableid=ap, requeststableid=request,
-                 **{k: d(v) if isinstance(v, str) and k != "reviewoutcome" else v
-                    for k, v in values.items()})
+        self.add(
+            "activeplans",
+            activeplanstableid=ap,
+            requeststableid=request,
+            **{
+                k: d(v) if isinstance(v, str) and k != "reviewoutcome" else v
+                for k, v in values.items()
+            },
+        )
         return ap
 
     def write(self, folder: Path, *, as_at: str | None = None) -> Path:

@@ -1,0 +1,162 @@
+"""Benchmark the casework engine against a plain pandas implementation.
+
+For each size: make a snapshot, compute the full indicator set with the engine (opening
+the snapshot included), and compute the same set with pandas, each in its own process
+so peak memory (ru_maxrss) is the step's own. The figures of the two are compared, as a
+check on both. The period is the calendar year before the snapshot's as-at date.
+
+Snapshots come from the real path (``synth_casework``'s generator writes a CSV export,
+``import_casework``'s importer validates, pseudonymises and writes it; the import is
+timed) or, with ``--generator duckdb``, straight from DuckDB (the write is timed).
+
+    .venv/bin/python benchmarks/casework.py [--sizes 10000,100000,1000000] [--repeat 3]
+"""
+
+import argparse
+import json
+import resource
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent
+sys.path[:0] = [str(ROOT), str(ROOT.parent)]
+
+
+def _period(folder: Path) -> tuple[str, str, str, str]:
+    """(label, start, end, as-at) for the year before the manifest's as-at date."""
+    as_at = json.loads((folder / "manifest.json").read_text())["as_at"][:10]
+    year = int(as_at[:4]) - 1
+    return str(year), f"{year}-01-01", f"{year}-12-31", as_at
+
+
+def _peak_mb() -> float:
+    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024  # KiB on Linux
+
+
+def _worker(step: str, folder: Path, size: int, repeat: int) -> dict[str, object]:
+    """Run one step in this process; the fastest of ``repeat`` runs is reported, as
+    the machine is shared and slower runs measure the neighbours."""
+    times, cpu, figures = [], [], {}
+    for _ in range(repeat):
+        started, cpu_started = time.perf_counter(), time.process_time()
+        if step == "import":
+            figures, seconds = _import_real(folder, size=size)
+            started = time.perf_counter() - seconds  # the export's generation is not timed
+        elif step == "write":
+            from casework_synth import write_snapshot
+
+            figures = write_snapshot(folder, requests=size)
+        elif step == "engine":
+            from sendboard.casework.engine import compute_all, open_snapshot
+
+            results = compute_all(open_snapshot(folder), period=_period(folder)[0])
+            figures = {c: [r.numerator, r.denominator, r.value] for c, r in results.items()}
+        else:
+            from casework_pandas import compute_all_pandas
+
+            _, start, end, as_at = _period(folder)
+            figures = compute_all_pandas(folder, start=start, end=end, as_at=as_at)
+        times.append(time.perf_counter() - started)
+        cpu.append(time.process_time() - cpu_started)
+    return {"seconds": min(times), "cpu": min(cpu), "peak_mb": _peak_mb(), "figures": figures}
+
+
+def _import_real(folder: Path, *, size: int) -> tuple[dict[str, int], float]:
+    """Generate a CSV export (untimed) and time the real importer on it."""
+    from sendboard.casework.snapshot import import_snapshot
+    from sendboard.casework.snapshot.synth import synthesise
+
+    export = folder.parent / f"export-{size}"
+    synthesise(requests=size, out=export)
+    started = time.perf_counter()
+    result = import_snapshot(
+        source=export, snapshots_dir=folder.parent, key="benchmark-key", code=folder.name
+    )
+    return dict(result.row_counts), time.perf_counter() - started
+
+
+def _run(step: str, folder: Path, size: int, repeat: int) -> dict[str, object]:
+    output = subprocess.run(
+        [
+            sys.executable,
+            __file__,
+            "--worker",
+            step,
+            "--folder",
+            str(folder),
+            "--sizes",
+            str(size),
+            "--repeat",
+            str(repeat),
+        ],
+        check=True,
+        capture_output=True,
+        text=True,
+    ).stdout
+    return json.loads(output.strip().splitlines()[-1])
+
+
+def _differences(engine: dict, pandas: dict) -> list[str]:
+    return [
+        code
+        for code, figure in engine.items()
+        if code not in pandas or list(pandas[code]) != list(figure)
+    ]
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument(
+        "--sizes", default="10000,100000,1000000", help="Comma-separated numbers of requests."
+    )
+    parser.add_argument(
+        "--repeat", type=int, default=3, help="Runs per step; the fastest is reported."
+    )
+    parser.add_argument(
+        "--generator",
+        choices=("real", "duckdb"),
+        default="real",
+        help="Snapshots through the real importer (default) or DuckDB.",
+    )
+    parser.add_argument(
+        "--worker", choices=("import", "write", "engine", "pandas"), help=argparse.SUPPRESS
+    )
+    parser.add_argument("--folder", type=Path, help=argparse.SUPPRESS)
+    args = parser.parse_args()
+    sizes = [int(size) for size in args.sizes.split(",")]
+    if args.worker:
+        print(json.dumps(_worker(args.worker, args.folder, sizes[0], args.repeat), default=str))
+        return
+    make = "import" if args.generator == "real" else "write"
+    print(
+        f"{'requests':>10} {'rows':>11} {make + ' s':>8} {'engine s':>9} {'cpu s':>6}"
+        f" {'MB':>5} {'pandas s':>9} {'cpu s':>6} {'MB':>5} {'ratio':>6}  figures"
+    )
+    print("  (wall seconds, fastest run; cpu s = CPU time of all threads; MB = peak RSS)")
+    previous = None
+    with tempfile.TemporaryDirectory() as tmp:
+        for size in sizes:
+            folder = Path(tmp) / f"snapshot-{size}"
+            written = _run(make, folder, size, 1)
+            engine = _run("engine", folder, size, args.repeat)
+            pandas = _run("pandas", folder, size, args.repeat)
+            differ = _differences(engine["figures"], pandas["figures"])
+            rows = sum(written["figures"].values())
+            print(
+                f"{size:>10,} {rows:>11,} {written['seconds']:>8.2f}"
+                f" {engine['seconds']:>9.3f} {engine['cpu']:>6.2f} {engine['peak_mb']:>5.0f}"
+                f" {pandas['seconds']:>9.3f} {pandas['cpu']:>6.2f} {pandas['peak_mb']:>5.0f}"
+                f" {pandas['seconds'] / engine['seconds']:>5.1f}x"
+                f"  {'agree' if not differ else 'DIFFER: ' + ', '.join(differ)}"
+            )
+            if previous:
+                growth = engine["seconds"] / previous[1]
+                print(f"{'':>10} engine time x{growth:.1f} for x{size / previous[0]:.0f} data")
+            previous = (size, engine["seconds"])
+
+
+if __name__ == "__main__":
+    main()
