@@ -3,6 +3,7 @@ import io
 import pytest
 from django.core.management import call_command
 from django.core.management.base import CommandError
+from django.db import connections
 
 from sendboard.casework.management.commands.import_casework import Command as ImportCommand
 from sendboard.casework.models import Snapshot
@@ -59,7 +60,10 @@ def test_it_lists_every_problem_as_file_row_field_message_and_stores_nothing(tmp
     assert list(data_dir.iterdir()) == []
 
 
-def test_it_exits_non_zero_on_a_problem_and_zero_on_success(tmp_path, capsys):
+def test_it_exits_non_zero_on_a_problem_and_zero_on_success(tmp_path, capsys, monkeypatch):
+    # run_from_argv closes every connection when it ends, which would end the test's
+    # transaction on PostgreSQL before the second run.
+    monkeypatch.setattr(connections, "close_all", lambda: None)
     bad = write_export(tmp_path / "bad", changes={"senneed.csv": {2: {"sentype": "XX"}}})
     with pytest.raises(SystemExit) as exited:
         ImportCommand().run_from_argv(["sendboard", "import_casework", str(bad), "--skip-checks"])
