@@ -1,11 +1,12 @@
+from html import escape
+
 from crispy_forms_gds.fields import DateInputField
 from django import forms
 from django.utils import timezone
-from django.utils.html import format_html_join
 from django.utils.safestring import mark_safe
 
 from sendboard.actions.models import Action
-from sendboard.actions.queries import OVERDUE, LogFilters
+from sendboard.actions.queries import OVERDUE, LogFilters, long_date
 from sendboard.core.forms import GovUKFormMixin, VersionedFormMixin
 from sendboard.governance.models import Group, Partnership, Person
 from sendboard.meetings.models import AgendaItem, Meeting
@@ -180,38 +181,57 @@ class ActionUpdateForm(GovUKFormMixin, forms.Form):
 class ActionFilterForm(forms.Form):
     """The action log's filters: a GET form, so a filtered log has a URL to share.
 
-    Choices are plain (id, label) pairs read with `values_list`, and the template
-    writes the <option>s itself: ten years of meetings as model instances, each
-    rendered through Django's option template, cost more than the rest of the page.
+    Owners and meetings are plain (id, label) pairs read with `values_list` and
+    checked against the ids read, and the template gets each select's <option>s as
+    one string: ten years of meetings as choices, normalised by Django and rendered
+    through its option template, cost more than the rest of the page.
     """
 
-    owner = forms.TypedChoiceField(coerce=int, empty_value=None, required=False, label="Owner")
+    owner = forms.IntegerField(required=False, label="Owner")
     status = forms.ChoiceField(required=False, label="Status")
-    group = forms.TypedChoiceField(coerce=int, empty_value=None, required=False, label="Group")
-    meeting = forms.TypedChoiceField(
-        coerce=int, empty_value=None, required=False, label="Raised at meeting"
-    )
+    group = forms.IntegerField(required=False, label="Group")
+    meeting = forms.IntegerField(required=False, label="Raised at meeting")
 
     def __init__(self, *args, partnership: Partnership, **kwargs) -> None:
         super().__init__(*args, **kwargs)
-        people = Person.objects.filter(partnership=partnership).values_list("pk", "name")
-        groups = Group.objects.filter(partnership=partnership).values_list("pk", "name")
+        groups = dict(Group.objects.filter(partnership=partnership).values_list("pk", "name"))
         meetings = (
             Meeting.objects.filter(group__partnership=partnership)
             .order_by("-date", "group__name")
-            .values_list("pk", "group__name", "date")
+            .values_list("pk", "group_id", "date")
         )
-        self.fields["owner"].choices = [("", "Any"), *people]
         self.fields["status"].choices = [
             ("", "Any status"),
             (OVERDUE, "Overdue"),
             *Action.Status.choices,
         ]
-        self.fields["group"].choices = [("", "Any"), *groups]
-        self.fields["meeting"].choices = [
-            ("", "Any"),
-            *((pk, f"{group}, {day.day} {day:%B %Y}") for pk, group, day in meetings),
-        ]
+        self.options = {
+            "owner": [
+                ("", "Any"),
+                *Person.objects.filter(partnership=partnership).values_list("pk", "name"),
+            ],
+            "status": self.fields["status"].choices,
+            "group": [("", "Any"), *groups.items()],
+            "meeting": [
+                ("", "Any"),
+                *((pk, f"{groups[group_id]}, {long_date(day)}") for pk, group_id, day in meetings),
+            ],
+        }
+
+    def _known(self, name: str) -> int | None:
+        value = self.cleaned_data.get(name)
+        if value is not None and value not in {pk for pk, _label in self.options[name]}:
+            raise forms.ValidationError("Select a valid choice.", code="invalid_choice")
+        return value
+
+    def clean_owner(self) -> int | None:
+        return self._known("owner")
+
+    def clean_group(self) -> int | None:
+        return self._known("group")
+
+    def clean_meeting(self) -> int | None:
+        return self._known("meeting")
 
     def filters(self) -> LogFilters:
         if not self.is_valid():
@@ -226,15 +246,13 @@ class ActionFilterForm(forms.Form):
 
     def selects(self) -> list[dict]:
         found = []
-        for field in self:
+        for name in self.fields:
+            field = self[name]
             chosen = str(field.value() or "")
-            options = format_html_join(
-                "",
-                '<option value="{}"{}>{}</option>',
-                (
-                    (value, mark_safe(" selected") if str(value) == chosen else "", label)
-                    for value, label in field.field.choices
-                ),
+            options = "".join(
+                f'<option value="{value}"{" selected" if str(value) == chosen else ""}>'
+                f"{escape(label)}</option>"
+                for value, label in self.options[name]
             )
-            found.append({"field": field, "options": options})
+            found.append({"field": field, "options": mark_safe(options)})
         return found

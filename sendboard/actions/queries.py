@@ -1,11 +1,12 @@
 """Reads of the action log: the filtered log, one action, and the review for a meeting."""
 
+import calendar
 from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date
 
 from django.core.paginator import Page, Paginator
-from django.db.models import OuterRef, Prefetch, Q, QuerySet, Subquery
+from django.db.models import Count, OuterRef, Prefetch, Q, QuerySet, Subquery
 from django.shortcuts import get_object_or_404
 
 from sendboard.actions.models import Action, ActionUpdate
@@ -54,13 +55,65 @@ def for_table(actions: QuerySet[Action], *, today: date) -> QuerySet[Action]:
 def page_of_log(
     actions: QuerySet[Action], *, number, per_page: int, today: date
 ) -> tuple[Page, list[Action]]:
-    """One page of `actions`: the page's keys first, then its rows in full.
+    """One page of `actions`: the page's keys first, then only what a row shows.
 
     Due dates cost a subquery per action, so they are worked out only for the rows
-    shown, not for every action the database sorts to find the page.
+    shown, not for every action the database sorts to find the page. The few boards
+    and groups are read once, not joined to every row, and owners come as names
+    (`owner_names`), not as people: a long log is otherwise mostly model instances.
     """
     page = Paginator(actions.values_list("pk", flat=True), per_page).get_page(number)
-    return page, list(for_table(actions.filter(pk__in=list(page.object_list)), today=today))
+    rows = list(actions.filter(pk__in=list(page.object_list)).with_due(today).only(*ROW_COLUMNS))
+    groups = Group.objects.in_bulk({row.group_id for row in rows} | {row.board_id for row in rows})
+    names = {}
+    owners = Action.owners.through.objects.filter(action_id__in=[row.pk for row in rows])
+    for action_id, name in owners.order_by("person__name").values_list("action_id", "person__name"):
+        names.setdefault(action_id, []).append(name)
+    for row in rows:
+        row.board, row.group = groups[row.board_id], groups[row.group_id]
+        row.owner_names = names.get(row.pk, [])
+        _for_display(row)
+    return page, rows
+
+
+# What a row of the log shows; `raised_on` and `due_on` also need the source meeting.
+ROW_COLUMNS = (
+    "code",
+    "number",
+    "title",
+    "board",
+    "group",
+    "source_meeting",
+    "created_at",
+    "due_date",
+    "due_by_next_meeting",
+    "status",
+)
+
+STATUS_COLOURS = {
+    Action.Status.OPEN: "blue",
+    Action.Status.IN_PROGRESS: "light-blue",
+    Action.Status.COMPLETE: "green",
+    Action.Status.DEFERRED: "yellow",
+}
+
+
+def _for_display(action: Action) -> Action:
+    """Set what the log and the action page print: `status_colour` and `due_text`.
+
+    Worked out here, not in a partial: formatting fifty dates through the template
+    language costs more than the query that fetched them.
+    """
+    action.status_colour = STATUS_COLOURS.get(action.status, "grey")
+    if action.due_date:
+        action.due_text = long_date(action.due_date)
+    elif action.due_by_next_meeting and action.next_meeting_on:
+        action.due_text = f"By the next meeting on {long_date(action.next_meeting_on)}"
+    elif action.due_by_next_meeting:
+        action.due_text = "By the next meeting (not yet arranged)"
+    else:
+        action.due_text = "No due date"
+    return action
 
 
 def action_log_with_latest_update(actions: QuerySet[Action]) -> QuerySet[Action]:
@@ -83,7 +136,7 @@ def action_for_page(partnership: Partnership, code, *, today: date) -> Action:
             Prefetch("updates", queryset=ActionUpdate.objects.select_related("author")),
         )
     )
-    return get_object_or_404(actions, board__partnership=partnership, code=code)
+    return _for_display(get_object_or_404(actions, board__partnership=partnership, code=code))
 
 
 def may_add_update(access: Access, action: Action) -> bool:
@@ -127,8 +180,8 @@ class ActionLogReview:
     meeting: Meeting
     previous_meeting: Meeting | None
     as_at: date
-    closed: tuple[Action, ...]
-    open_not_yet_due: tuple[Action, ...]
+    closed_count: int
+    open_not_yet_due_count: int
     overdue: tuple[OverdueAction, ...]
 
     @property
@@ -141,19 +194,19 @@ class ActionLogReview:
         return self._write(_public_owners)
 
     def _write(self, name_owners) -> str:
-        closed = _count(len(self.closed), "action has", "actions have")
+        closed = _count(self.closed_count, "action has", "actions have")
         if self.previous_meeting is not None:
-            since = _day(self.previous_meeting.date)
+            since = long_date(self.previous_meeting.date)
             first = f"Since the last meeting on {since}, {closed} been closed."
         else:
             first = f"{_capital(closed)} been closed."
-        still_open = _count(len(self.open_not_yet_due), "action is", "actions are")
+        still_open = _count(self.open_not_yet_due_count, "action is", "actions are")
         second = f"{_capital(still_open)} open and not yet due."
         overdue = _count(len(self.overdue), "action is", "actions are")
         if not self.overdue:
             return f"{first} {second} {_capital(overdue)} overdue."
         listed = _and(
-            f"{entry.action.reference} ({name_owners(entry.owners)}, due {_day(entry.due_on)})"
+            f"{entry.action.reference} ({name_owners(entry.owners)}, due {long_date(entry.due_on)})"
             for entry in self.overdue
         )
         return f"{first} {second} {_capital(overdue)} overdue: {listed}."
@@ -174,35 +227,63 @@ def action_log_review(
         Action.objects.filter(board=board.board, group_id=meeting.group_id)
         .exclude(source_meeting__date__gte=meeting.date)
         .with_due()
-        .select_related("board")
-        .prefetch_related(
-            Prefetch("owners", queryset=Person.objects.select_related("organisation"))
-        )
+    )
+    closed = Q(closed_on__lte=meeting.date)
+    if previous is not None:
+        closed &= Q(closed_on__gt=previous.date)
+    open_then = Q(closed_on__isnull=True) | Q(closed_on__gt=as_at)
+    # Only the overdue actions are named, so only they are fetched; the rest are counted.
+    counts = reviewed.aggregate(
+        closed=Count("pk", filter=closed),
+        open_not_yet_due=Count(
+            "pk", filter=open_then & (Q(due_on__isnull=True) | Q(due_on__gte=as_at))
+        ),
+    )
+    overdue = list(
+        reviewed.filter(open_then, due_on__lt=as_at)
+        .only("number", "due_date", "due_by_next_meeting")
         .order_by("number")
     )
-    closed = reviewed.filter(closed_on__lte=meeting.date)
-    if previous is not None:
-        closed = closed.filter(closed_on__gt=previous.date)
-    open_then = list(reviewed.filter(Q(closed_on__isnull=True) | Q(closed_on__gt=as_at)))
-    overdue = [
-        action for action in open_then if action.due_on is not None and action.due_on < as_at
-    ]
     return ActionLogReview(
         meeting=meeting,
         previous_meeting=previous,
         as_at=as_at,
-        closed=tuple(closed),
-        open_not_yet_due=tuple(action for action in open_then if action not in overdue),
-        overdue=tuple(
+        closed_count=counts["closed"],
+        open_not_yet_due_count=counts["open_not_yet_due"],
+        overdue=_overdue_entries(overdue, board=board.board, as_at=as_at),
+    )
+
+
+def _overdue_entries(
+    actions: list[Action], *, board: Group, as_at: date
+) -> tuple[OverdueAction, ...]:
+    # Owners are read once each, however many of the actions they own: prefetching
+    # owners action by action costs more than the review itself.
+    links = list(
+        Action.owners.through.objects.filter(action_id__in=[action.pk for action in actions])
+        .order_by("person__name")
+        .values_list("action_id", "person_id")
+    )
+    people = (
+        Person.objects.select_related("organisation")
+        .only("name", "job_title", "organisation__name")
+        .in_bulk({person_id for _action_id, person_id in links})
+    )
+    owners = {}
+    for action_id, person_id in links:
+        owners.setdefault(action_id, []).append(people[person_id])
+    entries = []
+    for action in actions:
+        action.board = board
+        entries.append(
             OverdueAction(
                 action=action,
-                owners=tuple(action.owners.all()),
+                owners=tuple(owners.get(action.pk, ())),
                 due_on=action.due_on,
                 days_overdue=(as_at - action.due_on).days,
             )
-            for action in overdue
-        ),
-    )
+        )
+    return tuple(entries)
 
 
 def _count(number: int, singular: str, plural: str) -> str:
@@ -215,8 +296,13 @@ def _capital(text: str) -> str:
     return text[:1].upper() + text[1:]
 
 
-def _day(day: date) -> str:
-    return f"{day.day} {day:%B %Y}"
+def long_date(day: date) -> str:
+    """ "3 June 2025", as the papers write dates."""
+    return f"{day.day} {MONTHS[day.month]} {day.year}"
+
+
+# Read once: `calendar.month_name` formats a date on every lookup.
+MONTHS = dict(enumerate(calendar.month_name))
 
 
 def _and(parts: Iterable[str]) -> str:

@@ -3,7 +3,8 @@
 import datetime
 from dataclasses import dataclass, field
 
-from django.db.models import Max, Prefetch, Q, QuerySet
+from django.db.models import F, Max, Prefetch, Q, QuerySet, Value
+from django.db.models.functions import Concat
 from django.shortcuts import get_object_or_404
 
 from sendboard.governance.models import Group, Partnership, Person
@@ -30,27 +31,76 @@ def meetings_upcoming_and_past(
 
 
 def meeting_for_page(partnership: Partnership, code) -> Meeting:
-    """One meeting with everything its page shows, in a fixed number of queries."""
+    """One meeting with everything its page shows, in a fixed number of queries.
+
+    A board meeting brings hundreds of records, so each is read with only the columns
+    the page shows, names the page only prints come as annotations, not as people, and
+    related records come as plain lists (`item_list`, `attendance_list`, and on each
+    item `presenter_list`, `paper_list`, `entry_list`, `action_list`): a related
+    manager per item and relation costs more than the rows themselves.
+    """
     from sendboard.actions.models import Action
 
-    items = AgendaItem.objects.select_related(
-        "reporting_group", "forward_plan_item__deferred_from__group"
-    ).prefetch_related(
-        Prefetch("presenters", queryset=Person.objects.select_related("organisation")),
-        Prefetch("papers", queryset=Paper.objects.filter(withdrawn_at__isnull=True)),
-        Prefetch(
-            "entries", queryset=MinuteEntry.objects.select_related("speaker", "escalated_from")
-        ),
-        Prefetch(
-            "raised_actions", queryset=Action.objects.select_related("board").order_by("number")
-        ),
+    people = Person.objects.select_related("organisation").only(
+        "name", "job_title", "organisation__name"
     )
-    attendance = Attendance.objects.select_related("person__organisation", "deputising_for")
-    meetings = Meeting.objects.select_related(
-        "group__partnership", "minutes_approved_at__group"
-    ).prefetch_related(
-        Prefetch("items", queryset=items.order_by("position")),
-        Prefetch("attendance", queryset=attendance.order_by("person__name")),
+    items = (
+        AgendaItem.objects.select_related("reporting_group", "forward_plan_item__deferred_from")
+        .only(
+            "code",
+            "meeting",
+            "position",
+            "title",
+            "kind",
+            "standing",
+            "purpose",
+            "description",
+            "reporting_group__name",
+            "forward_plan_item__deferral_reason",
+            "forward_plan_item__deferred_from__date",
+        )
+        .prefetch_related(
+            Prefetch("presenters", queryset=people, to_attr="presenter_list"),
+            Prefetch(
+                "papers",
+                queryset=Paper.objects.filter(withdrawn_at__isnull=True).only(
+                    "code", "item", "title"
+                ),
+                to_attr="paper_list",
+            ),
+            Prefetch(
+                "entries",
+                queryset=MinuteEntry.objects.annotate(
+                    speaker_name=F("speaker__name"), escalated_from_name=F("escalated_from__name")
+                ).only("code", "item", "kind", "text", "responds_to", "speaker", "escalated_from"),
+                to_attr="entry_list",
+            ),
+            Prefetch(
+                "raised_actions",
+                queryset=Action.objects.select_related("board")
+                .only("code", "source_item", "number", "title", "status", "board__action_prefix")
+                .order_by("number"),
+                to_attr="action_list",
+            ),
+        )
+    )
+    attendance = (
+        Attendance.objects.select_related("person__organisation")
+        .annotate(deputising_for_name=F("deputising_for__name"))
+        .only(
+            "meeting",
+            "kind",
+            "person__name",
+            "person__job_title",
+            "person__organisation__name",
+            "deputising_for",
+        )
+    )
+    meetings = Meeting.objects.select_related("group", "minutes_approved_at").prefetch_related(
+        Prefetch("items", queryset=items.order_by("position"), to_attr="item_list"),
+        Prefetch(
+            "attendance", queryset=attendance.order_by("person__name"), to_attr="attendance_list"
+        ),
     )
     return get_object_or_404(meetings, group__partnership=partnership, code=code)
 
@@ -58,47 +108,56 @@ def meeting_for_page(partnership: Partnership, code) -> Meeting:
 @dataclass(frozen=True)
 class Change:
     when: datetime.datetime
-    who: object
+    who: str
     what: str
     reason: str
 
 
 def agenda_changes(meeting: Meeting, *, limit: int = 30) -> list[Change]:
-    """Recent changes to the agenda and minutes, removed items and entries included."""
+    """Recent changes to the agenda and minutes, removed items and entries included.
+
+    Read as values: the history rows carry every column of the record they copy.
+    """
     item_ids = AgendaItem.history.filter(meeting_id=meeting.pk).values("id")
-    items = AgendaItem.history.filter(meeting_id=meeting.pk).select_related("history_user")
-    entries = MinuteEntry.history.filter(item_id__in=item_ids).select_related("history_user")
-    records = [
-        *items.order_by("-history_date")[:limit],
-        *entries.order_by("-history_date")[:limit],
-    ]
-    records.sort(key=lambda record: record.history_date, reverse=True)
+    columns = ("history_date", "history_change_reason", "history_type", "who_name", "who_username")
+    who = {"who_name": _full_name("history_user"), "who_username": F("history_user__username")}
+    items = (
+        AgendaItem.history.filter(meeting_id=meeting.pk)
+        .annotate(**who)
+        .order_by("-history_date")
+        .values(*columns, "position", "title")[:limit]
+    )
+    entries = (
+        MinuteEntry.history.filter(item_id__in=item_ids)
+        .annotate(**who)
+        .order_by("-history_date")
+        .values(*columns, "kind", "text")[:limit]
+    )
+    records = [*items, *entries]
+    records.sort(key=lambda record: record["history_date"], reverse=True)
     return [
         Change(
-            when=record.history_date,
-            who=record.history_user,
+            when=record["history_date"],
+            who=record["who_name"].strip() or record["who_username"] or "",
             what=_described(record),
-            reason=record.history_change_reason or record.get_history_type_display(),
+            reason=record["history_change_reason"] or HISTORY_TYPES[record["history_type"]],
         )
         for record in records[:limit]
     ]
 
 
-def _described(record) -> str:
-    if hasattr(record, "title"):
-        return f"Item {record.position}, {record.title}"
-    return f"{MinuteEntry.Kind(record.kind).label}: {record.text[:80]}"
+# How simple-history names a change of each type, as `get_history_type_display` does.
+HISTORY_TYPES = {"+": "Created", "~": "Changed", "-": "Deleted"}
 
 
-def meeting_previous(meeting: Meeting) -> Meeting | None:
-    """The group's last meeting before this one that was not cancelled."""
-    return (
-        Meeting.objects.filter(group_id=meeting.group_id, date__lt=meeting.date)
-        .exclude(status=Meeting.Status.CANCELLED)
-        .select_related("group")
-        .order_by("-date", "-number")
-        .first()
-    )
+def _full_name(user: str) -> Concat:
+    return Concat(f"{user}__first_name", Value(" "), f"{user}__last_name")
+
+
+def _described(record: dict) -> str:
+    if "title" in record:
+        return f"Item {record['position']}, {record['title']}"
+    return f"{MinuteEntry.Kind(record['kind']).label}: {record['text'][:80]}"
 
 
 def forward_plan_due(meeting: Meeting) -> QuerySet:
@@ -119,6 +178,11 @@ class Thread:
     entry: MinuteEntry
     responses: list[MinuteEntry] = field(default_factory=list)
 
+    @property
+    def entries(self) -> list[MinuteEntry]:
+        """The entry, then its responses: the order the page prints them in."""
+        return [self.entry, *self.responses]
+
 
 def minutes_threaded(entries: list[MinuteEntry]) -> list[Thread]:
     """Entries in order, each response moved under the challenge it answers."""
@@ -136,7 +200,7 @@ def minutes_threaded(entries: list[MinuteEntry]) -> list[Thread]:
 
 def agenda_with_minutes(meeting: Meeting) -> list[tuple[AgendaItem, list[Thread]]]:
     """Each item of a meeting fetched by `meeting_for_page`, with its minutes threaded."""
-    return [(item, minutes_threaded(list(item.entries.all()))) for item in meeting.items.all()]
+    return [(item, minutes_threaded(item.entry_list)) for item in meeting.item_list]
 
 
 @dataclass
@@ -156,7 +220,7 @@ def attendance_sections(meeting: Meeting) -> list[AttendanceSection]:
         ("In attendance", (Attendance.Kind.IN_ATTENDANCE,)),
         ("Apologies", (Attendance.Kind.APOLOGIES,)),
     )
-    rows = list(meeting.attendance.all())
+    rows = meeting.attendance_list
     sections = [
         AttendanceSection(heading, [row for row in rows if row.kind in wanted])
         for heading, wanted in kinds

@@ -138,7 +138,9 @@ def meeting_create(request: HttpRequest, partnership: Partnership) -> HttpRespon
 @partnership_view(Capability.VIEW)
 def meeting_detail(request: HttpRequest, partnership: Partnership, code) -> HttpResponse:
     meeting = queries.meeting_for_page(partnership, code)
-    on_agenda = {item.standing for item in meeting.items.all()}
+    on_agenda = {item.standing for item in meeting.item_list}
+    # The review finds the group's last meeting anyway; the page links to the same one.
+    review = action_log_review(board=meeting.group.board, meeting=meeting)
     return render(
         request,
         "meetings/meeting_detail.html",
@@ -148,9 +150,9 @@ def meeting_detail(request: HttpRequest, partnership: Partnership, code) -> Http
             "agenda": queries.agenda_with_minutes(meeting),
             "attendance": queries.attendance_sections(meeting),
             "forward_plan_due": queries.forward_plan_due(meeting),
-            "previous": queries.meeting_previous(meeting),
+            "previous": review.previous_meeting,
             "changes": queries.agenda_changes(meeting),
-            "review": action_log_review(board=meeting.group.board, meeting=meeting),
+            "review": review,
             "missing_standing": [s for s in AgendaItem.Standing if s not in on_agenda],
             "can_edit": request.access.can(Capability.EDIT),
             "can_manage": request.access.can(Capability.MANAGE),

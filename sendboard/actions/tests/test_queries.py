@@ -83,8 +83,8 @@ def test_the_review_counts_closed_open_and_overdue_actions(board, june, july, ce
 
     review = action_log_review(board=board, meeting=july, today=D(2025, 7, 1))
 
-    assert len(review.closed) == 2
-    assert len(review.open_not_yet_due) == 3
+    assert review.closed_count == 2
+    assert review.open_not_yet_due_count == 3
     assert [entry.action for entry in review.overdue] == [late]
     assert review.overdue[0].days_overdue == 61
     assert review.overdue[0].owners == (cerys,)
@@ -139,8 +139,8 @@ def test_the_review_counts_by_next_meeting_actions_as_due_at_that_meeting(board,
     at_july = action_log_review(board=board, meeting=july, today=D(2025, 7, 1))
     at_august = action_log_review(board=board, meeting=august, today=D(2025, 8, 1))
 
-    assert (len(at_july.open_not_yet_due), len(at_july.overdue)) == (1, 0)
-    assert (len(at_august.open_not_yet_due), len(at_august.overdue)) == (0, 1)
+    assert (at_july.open_not_yet_due_count, len(at_july.overdue)) == (1, 0)
+    assert (at_august.open_not_yet_due_count, len(at_august.overdue)) == (0, 1)
 
 
 def test_the_review_of_a_past_meeting_says_what_was_true_then(board, june, july):
@@ -149,7 +149,7 @@ def test_the_review_of_a_past_meeting_says_what_was_true_then(board, june, july)
     review = action_log_review(board=board, meeting=july, today=D(2025, 12, 1))
 
     assert review.as_at == july.date
-    assert (len(review.closed), len(review.open_not_yet_due)) == (0, 1)
+    assert (review.closed_count, review.open_not_yet_due_count) == (0, 1)
 
 
 def test_the_first_meeting_has_no_last_meeting_to_mention(board, june):

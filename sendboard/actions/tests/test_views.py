@@ -322,11 +322,11 @@ def test_the_log_needs_a_fixed_number_of_queries(
         ActionFactory(board=board, owners=owners[: number % 3 + 1], source_meeting=meeting)
     client = persona["viewer"]
 
-    with django_assert_max_num_queries(14):
+    with django_assert_max_num_queries(13):
         client.get(_url("action_list", partnership, query="?status=overdue"))
-    with django_assert_max_num_queries(14):
+    with django_assert_max_num_queries(13):
         client.get(_url("action_list", partnership))
-    with django_assert_max_num_queries(14):
+    with django_assert_max_num_queries(13):
         client.get(_url("action_log_csv", partnership))
 
 

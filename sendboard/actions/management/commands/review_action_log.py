@@ -47,6 +47,6 @@ class Command(BaseCommand):
         self.stdout.write(f"Review of the action log for {found}:")
         self.stdout.write(review.paragraph_public if public else review.paragraph)
         self.stdout.write(
-            f"{len(review.closed)} closed, {len(review.open_not_yet_due)} open and not yet due, "
+            f"{review.closed_count} closed, {review.open_not_yet_due_count} open and not yet due, "
             f"{len(review.overdue)} overdue."
         )
