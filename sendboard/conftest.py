@@ -9,9 +9,10 @@ import pytest
 from django.contrib.auth import get_user_model
 from django.test import Client
 
-from sendboard.governance.models import Membership, Role
+from sendboard.governance.models import Group, Membership, Role
 from sendboard.governance.tests.factories import (
     BoardFactory,
+    GroupFactory,
     MembershipFactory,
     PartnershipFactory,
     PersonFactory,
@@ -21,6 +22,13 @@ from sendboard.governance.tests.factories import (
 
 ROLES = ("manager", "editor", "member", "analyst", "auditor", "viewer")
 PERSONAS = (*ROLES, "chair", "outsider", "anonymous")
+
+
+def expected_status(who: str, allowed, *, success: int = 200) -> int:
+    """The status a persona gets: anonymous people are sent to sign in, others refused."""
+    if who == "anonymous":
+        return 302
+    return success if who in allowed else 403
 
 
 @pytest.fixture
@@ -49,6 +57,27 @@ def people(partnership, board):
     MembershipFactory(group=board, person=found["member"])
     UserFactory(username="outsider")
     return found
+
+
+@pytest.fixture
+def subgroup(partnership, board):
+    return GroupFactory(
+        partnership=partnership,
+        name="Performance and Impact Subgroup",
+        slug="performance",
+        kind=Group.Kind.SUBGROUP,
+        reports_to=board,
+    )
+
+
+@pytest.fixture
+def manager_user(people):
+    return people["manager"].user
+
+
+@pytest.fixture
+def editor_user(people):
+    return people["editor"].user
 
 
 @pytest.fixture

@@ -89,8 +89,7 @@ class ActionFieldsForm(GovUKFormMixin, forms.Form):
 
 
 class ActionEditForm(VersionedFormMixin, ActionFieldsForm):
-    # Declared here too: Django only collects form fields from Form classes.
-    opened_version = forms.IntegerField(widget=forms.HiddenInput, required=False)
+    """The action's fields, with the version the editor opened."""
 
 
 class ActionCreateForm(ActionFieldsForm):

@@ -123,8 +123,7 @@ class ForwardPlanItemCreateForm(ForwardPlanItemFieldsForm):
 
 
 class ForwardPlanItemEditForm(VersionedFormMixin, ForwardPlanItemFieldsForm):
-    # Declared here too: Django only collects form fields from Form classes.
-    opened_version = forms.IntegerField(widget=forms.HiddenInput, required=False)
+    """The item's fields, with the version the editor opened."""
 
 
 class ForwardPlanDeferForm(GovUKFormMixin, forms.Form):

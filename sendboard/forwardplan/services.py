@@ -35,19 +35,18 @@ def forward_plan_item_create(
     notes: str = "",
     by,
 ) -> ForwardPlanItem:
-    item = ForwardPlanItem(group=group, source_action=source_action)
-    _fill(
-        item,
+    return _plan(
+        ForwardPlanItem(group=group, source_action=source_action),
         title=title,
         kind=kind,
         owner=owner,
         target_meeting=target_meeting,
         target_month=target_month,
         notes=notes,
+        opened_version=None,
+        reason="Planned",
+        by=by,
     )
-    item._history_user = by
-    save_tracked(item, opened_version=None, reason="Planned")
-    return item
 
 
 @transaction.atomic
@@ -88,7 +87,7 @@ def forward_plan_item_edit(
     by,
 ) -> ForwardPlanItem:
     """Change what is planned; refused with `StaleEdit` if someone saved it meanwhile."""
-    _fill(
+    return _plan(
         item,
         title=title,
         kind=kind,
@@ -96,10 +95,10 @@ def forward_plan_item_edit(
         target_meeting=target_meeting,
         target_month=target_month,
         notes=notes,
+        opened_version=opened_version,
+        reason="Edited",
+        by=by,
     )
-    item._history_user = by
-    save_tracked(item, opened_version=opened_version, reason="Edited")
-    return item
 
 
 @transaction.atomic
@@ -149,7 +148,7 @@ def forward_plan_item_mark_presented(*, item: ForwardPlanItem, by) -> ForwardPla
     return item
 
 
-def _fill(
+def _plan(
     item: ForwardPlanItem,
     *,
     title: str,
@@ -158,7 +157,11 @@ def _fill(
     target_meeting: Meeting | None,
     target_month: date | None,
     notes: str,
-) -> None:
+    opened_version: int | None,
+    reason: str,
+    by,
+) -> ForwardPlanItem:
+    """Check and fill in what is planned, then save it: creating and editing are the same form."""
     errors = {}
     if not title.strip():
         errors["title"] = "Enter what is planned"
@@ -179,6 +182,9 @@ def _fill(
     # The month is kept even when a meeting is set, so the plan groups by month either way.
     item.target_month = first_of_month(target_meeting.date if target_meeting else target_month)
     item.notes = notes.strip()
+    item._history_user = by
+    save_tracked(item, opened_version=opened_version, reason=reason)
+    return item
 
 
 def _check_meeting(item: ForwardPlanItem, meeting: Meeting) -> None:

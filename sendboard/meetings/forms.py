@@ -6,12 +6,6 @@ from sendboard.meetings.models import AgendaItem, Attendance, Meeting, MinuteEnt
 from sendboard.meetings.services import PAPER_TYPES, AttendanceRow
 
 
-class _VersionedModelForm(VersionedFormMixin, forms.ModelForm):
-    # Django collects form fields only from Form classes, not from a plain mixin, so
-    # the hidden version field is declared again where a Form class can see it.
-    opened_version = forms.IntegerField(widget=forms.HiddenInput, required=False)
-
-
 def _people(partnership: Partnership):
     return Person.objects.filter(partnership=partnership).select_related("organisation")
 
@@ -20,7 +14,7 @@ def _radios(field: forms.ChoiceField) -> None:
     field.widget = forms.RadioSelect(choices=field.choices)
 
 
-class MeetingForm(_VersionedModelForm):
+class MeetingForm(VersionedFormMixin, forms.ModelForm):
     class Meta:
         model = Meeting
         fields = ["group", "number", "date", "start_time", "end_time", "location", "format"]
@@ -47,7 +41,7 @@ class MeetingForm(_VersionedModelForm):
             self.fields["number"].required = False
 
 
-class AgendaItemForm(_VersionedModelForm):
+class AgendaItemForm(VersionedFormMixin, forms.ModelForm):
     class Meta:
         model = AgendaItem
         fields = [
@@ -86,7 +80,7 @@ class PaperForm(GovUKFormMixin, forms.Form):
     )
 
 
-class MinuteEntryForm(_VersionedModelForm):
+class MinuteEntryForm(VersionedFormMixin, forms.ModelForm):
     class Meta:
         model = MinuteEntry
         fields = ["kind", "text", "speaker", "responds_to", "escalated_from"]

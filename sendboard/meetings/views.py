@@ -10,6 +10,7 @@ from django.utils import timezone
 from django.views.decorators.http import require_POST
 
 from sendboard.actions.queries import action_log_review
+from sendboard.core.forms import with_stale_error
 from sendboard.core.services import StaleEdit
 from sendboard.forwardplan.models import ForwardPlanItem
 from sendboard.governance.models import Group, Partnership
@@ -69,24 +70,39 @@ def _refused(request: HttpRequest, error: ValidationError, to):
     return to
 
 
+def _act(request: HttpRequest, call, *, to, done: str = ""):
+    """Run a service call behind a button; a refusal is shown on the page it goes back to."""
+    try:
+        call()
+    except ValidationError as error:
+        return _refused(request, error, to)
+    if done:
+        messages.success(request, done)
+    return to
+
+
 def _form_page(request: HttpRequest, form, *, title: str, back: str, caption: str = "", **extra):
     context = {"form": form, "title": title, "back": back, "caption": caption, **extra}
     return render(request, "meetings/form.html", context)
 
 
-def _fields(form) -> dict:
-    """The form's fields as a service's keyword arguments; the version goes separately."""
-    return {name: value for name, value in form.cleaned_data.items() if name != "opened_version"}
+def _attempt(request: HttpRequest, form, call, *, done: str) -> tuple[bool, object]:
+    """Once the form is valid, call a service with its fields; the version goes separately.
 
-
-def _attempt(form, call) -> tuple[bool, object]:
-    """Run a service call; a refusal goes on the form, shown in the GOV.UK error summary."""
+    A refusal goes on the form, shown in the GOV.UK error summary.
+    """
+    if request.method != "POST" or not form.is_valid():
+        return False, None
+    fields = {name: value for name, value in form.cleaned_data.items() if name != "opened_version"}
     try:
-        return True, call()
+        made = call(fields)
     except StaleEdit as stale:
-        form.add_error(None, str(stale))
+        with_stale_error(form, stale)
     except ValidationError as error:
         form.add_error(None, error)
+    else:
+        messages.success(request, done)
+        return True, made
     return False, None
 
 
@@ -120,12 +136,14 @@ def meeting_create(request: HttpRequest, partnership: Partnership) -> HttpRespon
     group = group or Group.objects.filter(partnership=partnership, kind=Group.Kind.BOARD).first()
     initial = {"group": group, "number": queries.meeting_number_suggested(group)} if group else {}
     form = MeetingForm(request.POST or None, partnership=partnership, initial=initial)
-    if request.method == "POST" and form.is_valid():
-        fields = _fields(form)
-        saved, meeting = _attempt(form, lambda: services.meeting_create(**fields, by=request.user))
-        if saved:
-            messages.success(request, "Meeting created with the standing items on its agenda")
-            return redirect(meeting)
+    saved, meeting = _attempt(
+        request,
+        form,
+        lambda fields: services.meeting_create(**fields, by=request.user),
+        done="Meeting created with the standing items on its agenda",
+    )
+    if saved:
+        return redirect(meeting)
     return _form_page(
         request,
         form,
@@ -165,18 +183,19 @@ def meeting_detail(request: HttpRequest, partnership: Partnership, code) -> Http
 def meeting_edit(request: HttpRequest, partnership: Partnership, code) -> HttpResponse:
     meeting = _get_meeting(partnership, code)
     form = MeetingForm(request.POST or None, instance=meeting, partnership=partnership)
-    if request.method == "POST" and form.is_valid():
-        fields = _fields(form)
-        opened = form.cleaned_data["opened_version"]
-        saved, _ = _attempt(
-            form,
-            lambda: services.meeting_update(
-                meeting=meeting, opened_version=opened, by=request.user, **fields
-            ),
-        )
-        if saved:
-            messages.success(request, "Meeting details saved")
-            return redirect(meeting)
+    saved, _ = _attempt(
+        request,
+        form,
+        lambda fields: services.meeting_update(
+            meeting=meeting,
+            opened_version=form.cleaned_data["opened_version"],
+            by=request.user,
+            **fields,
+        ),
+        done="Meeting details saved",
+    )
+    if saved:
+        return redirect(meeting)
     return _form_page(
         request,
         form,
@@ -190,12 +209,12 @@ def meeting_edit(request: HttpRequest, partnership: Partnership, code) -> HttpRe
 def meeting_cancel(request: HttpRequest, partnership: Partnership, code) -> HttpResponse:
     meeting = _get_meeting(partnership, code)
     if request.method == "POST":
-        try:
-            services.meeting_cancel(meeting=meeting, by=request.user)
-        except ValidationError as error:
-            return _refused(request, error, redirect(meeting))
-        messages.success(request, "Meeting cancelled")
-        return redirect(meeting)
+        return _act(
+            request,
+            lambda: services.meeting_cancel(meeting=meeting, by=request.user),
+            to=redirect(meeting),
+            done="Meeting cancelled",
+        )
     return render(
         request,
         "meetings/confirm.html",
@@ -213,12 +232,12 @@ def meeting_cancel(request: HttpRequest, partnership: Partnership, code) -> Http
 @partnership_view(Capability.EDIT)
 def meeting_mark_held(request: HttpRequest, partnership: Partnership, code) -> HttpResponse:
     meeting = _get_meeting(partnership, code)
-    try:
-        services.meeting_mark_held(meeting=meeting, by=request.user)
-    except ValidationError as error:
-        return _refused(request, error, redirect(meeting))
-    messages.success(request, "Meeting marked as held")
-    return redirect(meeting)
+    return _act(
+        request,
+        lambda: services.meeting_mark_held(meeting=meeting, by=request.user),
+        to=redirect(meeting),
+        done="Meeting marked as held",
+    )
 
 
 # Minutes workflow
@@ -233,36 +252,38 @@ def meeting_minutes_approve(request: HttpRequest, partnership: Partnership, code
     except ValueError as bad:
         raise Http404("Choose the meeting that agreed the minutes") from bad
     approved_at = _get_meeting(partnership, at_code)
-    try:
-        services.meeting_minutes_approve(meeting=meeting, approved_at=approved_at, by=request.user)
-    except ValidationError as error:
-        return _refused(request, error, redirect(approved_at))
-    messages.success(request, f"Minutes of {meeting.date:%-d %B %Y} agreed as accurate")
-    return redirect(approved_at)
+    return _act(
+        request,
+        lambda: services.meeting_minutes_approve(
+            meeting=meeting, approved_at=approved_at, by=request.user
+        ),
+        to=redirect(approved_at),
+        done=f"Minutes of {meeting.date:%-d %B %Y} agreed as accurate",
+    )
 
 
 @require_POST
 @partnership_view(Capability.MANAGE)
 def meeting_minutes_publish(request: HttpRequest, partnership: Partnership, code) -> HttpResponse:
     meeting = _get_meeting(partnership, code)
-    try:
-        services.meeting_minutes_publish(meeting=meeting, by=request.user)
-    except ValidationError as error:
-        return _refused(request, error, redirect(meeting))
-    messages.success(request, "Minutes published")
-    return redirect(meeting)
+    return _act(
+        request,
+        lambda: services.meeting_minutes_publish(meeting=meeting, by=request.user),
+        to=redirect(meeting),
+        done="Minutes published",
+    )
 
 
 @require_POST
 @partnership_view(Capability.MANAGE)
 def meeting_minutes_reopen(request: HttpRequest, partnership: Partnership, code) -> HttpResponse:
     meeting = _get_meeting(partnership, code)
-    try:
-        services.meeting_minutes_reopen(meeting=meeting, by=request.user)
-    except ValidationError as error:
-        return _refused(request, error, redirect(meeting))
-    messages.success(request, "Minutes re-opened as a draft")
-    return redirect(meeting)
+    return _act(
+        request,
+        lambda: services.meeting_minutes_reopen(meeting=meeting, by=request.user),
+        to=redirect(meeting),
+        done="Minutes re-opened as a draft",
+    )
 
 
 # Agenda
@@ -272,14 +293,14 @@ def meeting_minutes_reopen(request: HttpRequest, partnership: Partnership, code)
 def agenda_item_create(request: HttpRequest, partnership: Partnership, code) -> HttpResponse:
     meeting = _get_meeting(partnership, code)
     form = AgendaItemForm(request.POST or None, partnership=partnership)
-    if request.method == "POST" and form.is_valid():
-        fields = _fields(form)
-        saved, item = _attempt(
-            form, lambda: services.agenda_item_add(meeting=meeting, by=request.user, **fields)
-        )
-        if saved:
-            messages.success(request, "Item added to the agenda")
-            return _at_item(item)
+    saved, item = _attempt(
+        request,
+        form,
+        lambda fields: services.agenda_item_add(meeting=meeting, by=request.user, **fields),
+        done="Item added to the agenda",
+    )
+    if saved:
+        return _at_item(item)
     return _form_page(
         request,
         form,
@@ -294,18 +315,16 @@ def agenda_item_create(request: HttpRequest, partnership: Partnership, code) -> 
 def agenda_item_edit(request: HttpRequest, partnership: Partnership, code) -> HttpResponse:
     item = _get_item(partnership, code)
     form = AgendaItemForm(request.POST or None, instance=item, partnership=partnership)
-    if request.method == "POST" and form.is_valid():
-        fields = _fields(form)
-        opened = form.cleaned_data["opened_version"]
-        saved, _ = _attempt(
-            form,
-            lambda: services.agenda_item_update(
-                item=item, opened_version=opened, by=request.user, **fields
-            ),
-        )
-        if saved:
-            messages.success(request, "Item saved")
-            return _at_item(item)
+    saved, _ = _attempt(
+        request,
+        form,
+        lambda fields: services.agenda_item_update(
+            item=item, opened_version=form.cleaned_data["opened_version"], by=request.user, **fields
+        ),
+        done="Item saved",
+    )
+    if saved:
+        return _at_item(item)
     return _form_page(
         request,
         form,
@@ -319,13 +338,13 @@ def agenda_item_edit(request: HttpRequest, partnership: Partnership, code) -> Ht
 @partnership_view(Capability.EDIT)
 def agenda_item_move(request: HttpRequest, partnership: Partnership, code) -> HttpResponse:
     item = _get_item(partnership, code)
-    try:
-        services.agenda_item_move(
+    return _act(
+        request,
+        lambda: services.agenda_item_move(
             item=item, direction=request.POST.get("direction", ""), by=request.user
-        )
-    except ValidationError as error:
-        return _refused(request, error, _at_item(item))
-    return _at_item(item)
+        ),
+        to=_at_item(item),
+    )
 
 
 @partnership_view(Capability.EDIT)
@@ -333,12 +352,12 @@ def agenda_item_remove(request: HttpRequest, partnership: Partnership, code) -> 
     item = _get_item(partnership, code)
     meeting = item.meeting
     if request.method == "POST":
-        try:
-            services.agenda_item_remove(item=item, by=request.user)
-        except ValidationError as error:
-            return _refused(request, error, redirect(meeting))
-        messages.success(request, f"“{item.title}” removed from the agenda")
-        return redirect(meeting)
+        return _act(
+            request,
+            lambda: services.agenda_item_remove(item=item, by=request.user),
+            to=redirect(meeting),
+            done=f"“{item.title}” removed from the agenda",
+        )
     return render(
         request,
         "meetings/confirm.html",
@@ -393,19 +412,19 @@ def agenda_item_schedule(
 def paper_upload(request: HttpRequest, partnership: Partnership, code) -> HttpResponse:
     item = _get_item(partnership, code)
     form = PaperForm(request.POST or None, request.FILES or None)
-    if request.method == "POST" and form.is_valid():
-        saved, _ = _attempt(
-            form,
-            lambda: services.paper_upload(
-                item=item,
-                title=form.cleaned_data["title"],
-                file=form.cleaned_data["file"],
-                by=request.user,
-            ),
-        )
-        if saved:
-            messages.success(request, "Paper added")
-            return _at_item(item)
+    saved, _ = _attempt(
+        request,
+        form,
+        lambda fields: services.paper_upload(
+            item=item,
+            title=fields["title"],
+            file=fields["file"],
+            by=request.user,
+        ),
+        done="Paper added",
+    )
+    if saved:
+        return _at_item(item)
     return _form_page(
         request,
         form,
@@ -432,12 +451,12 @@ def paper_download(request: HttpRequest, partnership: Partnership, code) -> Http
 @partnership_view(Capability.EDIT)
 def paper_withdraw(request: HttpRequest, partnership: Partnership, code) -> HttpResponse:
     paper = _get_paper(partnership, code)
-    try:
-        services.paper_withdraw(paper=paper, by=request.user)
-    except ValidationError as error:
-        return _refused(request, error, _at_item(paper.item))
-    messages.success(request, f"“{paper.title}” withdrawn")
-    return _at_item(paper.item)
+    return _act(
+        request,
+        lambda: services.paper_withdraw(paper=paper, by=request.user),
+        to=_at_item(paper.item),
+        done=f"“{paper.title}” withdrawn",
+    )
 
 
 # Attendance
@@ -448,16 +467,16 @@ def attendance_edit(request: HttpRequest, partnership: Partnership, code) -> Htt
     meeting = _get_meeting(partnership, code)
     listed, others = queries.people_for_attendance(meeting)
     form = AttendanceForm(request.POST or None, meeting=meeting, listed=listed, others=others)
-    if request.method == "POST" and form.is_valid():
-        saved, _ = _attempt(
-            form,
-            lambda: services.attendance_record(
-                meeting=meeting, rows=form.cleaned_data["rows"], by=request.user
-            ),
-        )
-        if saved:
-            messages.success(request, "Attendance saved")
-            return redirect(f"{meeting.get_absolute_url()}#attendance")
+    saved, _ = _attempt(
+        request,
+        form,
+        lambda fields: services.attendance_record(
+            meeting=meeting, rows=fields["rows"], by=request.user
+        ),
+        done="Attendance saved",
+    )
+    if saved:
+        return redirect(f"{meeting.get_absolute_url()}#attendance")
     return render(
         request,
         "meetings/attendance_form.html",
@@ -472,14 +491,14 @@ def attendance_edit(request: HttpRequest, partnership: Partnership, code) -> Htt
 def minute_entry_create(request: HttpRequest, partnership: Partnership, code) -> HttpResponse:
     item = _get_item(partnership, code)
     form = MinuteEntryForm(request.POST or None, item=item)
-    if request.method == "POST" and form.is_valid():
-        fields = _fields(form)
-        saved, _ = _attempt(
-            form, lambda: services.minute_entry_add(item=item, by=request.user, **fields)
-        )
-        if saved:
-            messages.success(request, "Minutes added")
-            return _at_item(item)
+    saved, _ = _attempt(
+        request,
+        form,
+        lambda fields: services.minute_entry_add(item=item, by=request.user, **fields),
+        done="Minutes added",
+    )
+    if saved:
+        return _at_item(item)
     return _form_page(
         request,
         form,
@@ -494,18 +513,19 @@ def minute_entry_create(request: HttpRequest, partnership: Partnership, code) ->
 def minute_entry_edit(request: HttpRequest, partnership: Partnership, code) -> HttpResponse:
     entry = _get_entry(partnership, code)
     form = MinuteEntryForm(request.POST or None, instance=entry, item=entry.item)
-    if request.method == "POST" and form.is_valid():
-        fields = _fields(form)
-        opened = form.cleaned_data["opened_version"]
-        saved, _ = _attempt(
-            form,
-            lambda: services.minute_entry_update(
-                entry=entry, opened_version=opened, by=request.user, **fields
-            ),
-        )
-        if saved:
-            messages.success(request, "Minutes saved")
-            return _at_item(entry.item)
+    saved, _ = _attempt(
+        request,
+        form,
+        lambda fields: services.minute_entry_update(
+            entry=entry,
+            opened_version=form.cleaned_data["opened_version"],
+            by=request.user,
+            **fields,
+        ),
+        done="Minutes saved",
+    )
+    if saved:
+        return _at_item(entry.item)
     return _form_page(
         request,
         form,
@@ -519,12 +539,12 @@ def minute_entry_edit(request: HttpRequest, partnership: Partnership, code) -> H
 def minute_entry_delete(request: HttpRequest, partnership: Partnership, code) -> HttpResponse:
     entry = _get_entry(partnership, code)
     if request.method == "POST":
-        try:
-            services.minute_entry_delete(entry=entry, by=request.user)
-        except ValidationError as error:
-            return _refused(request, error, _at_item(entry.item))
-        messages.success(request, "Minutes deleted")
-        return _at_item(entry.item)
+        return _act(
+            request,
+            lambda: services.minute_entry_delete(entry=entry, by=request.user),
+            to=_at_item(entry.item),
+            done="Minutes deleted",
+        )
     return render(
         request,
         "meetings/confirm.html",
@@ -542,10 +562,10 @@ def minute_entry_delete(request: HttpRequest, partnership: Partnership, code) ->
 @partnership_view(Capability.EDIT)
 def minute_entry_move(request: HttpRequest, partnership: Partnership, code) -> HttpResponse:
     entry = _get_entry(partnership, code)
-    try:
-        services.minute_entry_move(
+    return _act(
+        request,
+        lambda: services.minute_entry_move(
             entry=entry, direction=request.POST.get("direction", ""), by=request.user
-        )
-    except ValidationError as error:
-        return _refused(request, error, _at_item(entry.item))
-    return _at_item(entry.item)
+        ),
+        to=_at_item(entry.item),
+    )

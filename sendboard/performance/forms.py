@@ -23,9 +23,6 @@ class PeriodTypeForm(GovUKFormMixin, forms.Form):
 
 
 class IndicatorSettingsForm(VersionedFormMixin, forms.ModelForm):
-    # Declared here too: Django only collects form fields from Form classes.
-    opened_version = forms.IntegerField(widget=forms.HiddenInput, required=False)
-
     class Meta:
         model = Indicator
         fields = ["target", "green_threshold", "amber_threshold", "polarity", "frequency"]

@@ -4,6 +4,7 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 
+from sendboard.core.forms import with_stale_error
 from sendboard.core.services import StaleEdit
 from sendboard.governance.models import Partnership
 from sendboard.governance.permissions import Capability, partnership_view
@@ -83,8 +84,8 @@ def indicator_edit(request: HttpRequest, partnership: Partnership, code) -> Http
                 by=request.user,
                 **settings,
             )
-        except StaleEdit as error:
-            form.add_error(None, str(error))
+        except StaleEdit as stale:
+            form = with_stale_error(form, stale)
         except ValidationError as error:
             form.add_error(None, error)
         else:

@@ -1,6 +1,6 @@
 from django import forms
 
-from sendboard.core.forms import GovUKFormMixin, VersionedFormMixin
+from sendboard.core.forms import VersionedFormMixin
 from sendboard.publishing.models import PublicSummary
 
 _BODY_HINT = (
@@ -11,9 +11,6 @@ _BODY_HINT = (
 
 
 class SummaryForm(VersionedFormMixin, forms.ModelForm):
-    # Declared here as well: Django only collects form fields from Form classes, not mixins.
-    opened_version = forms.IntegerField(widget=forms.HiddenInput, required=False)
-
     class Meta:
         model = PublicSummary
         fields = ["title", "body"]
@@ -22,10 +19,8 @@ class SummaryForm(VersionedFormMixin, forms.ModelForm):
         widgets = {"body": forms.Textarea(attrs={"rows": 30})}
 
 
-class VersionForm(GovUKFormMixin, forms.Form):
+class VersionForm(VersionedFormMixin):
     """A button's form: it carries the version the person saw, so they act on what they read."""
-
-    opened_version = forms.IntegerField(widget=forms.HiddenInput, required=False)
 
 
 class WithdrawForm(VersionForm):

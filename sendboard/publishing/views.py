@@ -5,6 +5,7 @@ from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.views.decorators.http import require_POST
 
+from sendboard.core.forms import with_stale_error
 from sendboard.core.services import StaleEdit
 from sendboard.governance.models import Partnership
 from sendboard.governance.permissions import Capability, partnership_view, public_view
@@ -120,16 +121,15 @@ def summary_redraft(request: HttpRequest, partnership: Partnership, code) -> Htt
         messages.error(request, "A published summary cannot be redrafted. Withdraw it first.")
         return redirect("summary_detail", partnership.slug, summary.code)
     form = VersionForm(request.POST or None, initial={"opened_version": summary.version})
-    if request.method == "POST" and form.is_valid():
-        try:
-            services.summary_redraft(
-                summary=summary, by=request.user, opened_version=form.cleaned_data["opened_version"]
-            )
-        except (StaleEdit, ValidationError) as error:
-            _add_error(form, error)
-        else:
-            messages.success(request, "The summary was redrafted from the meeting records.")
-            return redirect("summary_edit", partnership.slug, summary.code)
+    if request.method == "POST" and _attempt(
+        request,
+        form,
+        lambda fields: services.summary_redraft(
+            summary=summary, by=request.user, opened_version=fields["opened_version"]
+        ),
+        done="The summary was redrafted from the meeting records.",
+    ):
+        return redirect("summary_edit", partnership.slug, summary.code)
     return render(
         request,
         "publishing/summary_redraft.html",
@@ -142,16 +142,15 @@ def summary_redraft(request: HttpRequest, partnership: Partnership, code) -> Htt
 def summary_publish(request: HttpRequest, partnership: Partnership, code) -> HttpResponse:
     summary = queries.summary_for(partnership, code)
     form = VersionForm(request.POST)
-    if form.is_valid():
-        try:
-            services.summary_publish(
-                summary=summary, by=request.user, opened_version=form.cleaned_data["opened_version"]
-            )
-        except (StaleEdit, ValidationError) as error:
-            _add_error(form, error)
-        else:
-            messages.success(request, "The summary is published. Anyone can now read it.")
-            return redirect("summary_detail", partnership.slug, summary.code)
+    if _attempt(
+        request,
+        form,
+        lambda fields: services.summary_publish(
+            summary=summary, by=request.user, opened_version=fields["opened_version"]
+        ),
+        done="The summary is published. Anyone can now read it.",
+    ):
+        return redirect("summary_detail", partnership.slug, summary.code)
     return _detail(request, partnership, queries.summary_for(partnership, code), problem=form)
 
 
@@ -160,19 +159,18 @@ def summary_publish(request: HttpRequest, partnership: Partnership, code) -> Htt
 def summary_withdraw(request: HttpRequest, partnership: Partnership, code) -> HttpResponse:
     summary = queries.summary_for(partnership, code)
     form = WithdrawForm(request.POST)
-    if form.is_valid():
-        try:
-            services.summary_withdraw(
-                summary=summary,
-                by=request.user,
-                opened_version=form.cleaned_data["opened_version"],
-                reason=form.cleaned_data["reason"],
-            )
-        except (StaleEdit, ValidationError) as error:
-            _add_error(form, error)
-        else:
-            messages.success(request, "The summary was withdrawn from the public pages.")
-            return redirect("summary_detail", partnership.slug, summary.code)
+    if _attempt(
+        request,
+        form,
+        lambda fields: services.summary_withdraw(
+            summary=summary,
+            by=request.user,
+            opened_version=fields["opened_version"],
+            reason=fields["reason"],
+        ),
+        done="The summary was withdrawn from the public pages.",
+    ):
+        return redirect("summary_detail", partnership.slug, summary.code)
     return _detail(request, partnership, queries.summary_for(partnership, code), problem=form)
 
 
@@ -281,12 +279,27 @@ def _reading(body: str, partnership: Partnership) -> dict:
     }
 
 
+def _attempt(request: HttpRequest, form, call, *, done: str) -> bool:
+    """Call a service with the form's fields if they are valid; a refusal goes on the form."""
+    if not form.is_valid():
+        return False
+    try:
+        call(form.cleaned_data)
+    except (StaleEdit, ValidationError) as error:
+        _add_error(form, error)
+        return False
+    messages.success(request, done)
+    return True
+
+
 def _add_error(form, error: StaleEdit | ValidationError) -> None:
-    if isinstance(error, ValidationError) and hasattr(error, "error_dict"):
+    if isinstance(error, StaleEdit):
+        with_stale_error(form, error)
+    elif hasattr(error, "error_dict"):
         for field, errors in error.message_dict.items():
             form.add_error(field if field in form.fields else None, errors)
     else:
-        form.add_error(None, error.messages if isinstance(error, ValidationError) else str(error))
+        form.add_error(None, error.messages)
 
 
 def _filename(meeting: Meeting, what: str) -> str:

@@ -2,20 +2,7 @@ import datetime
 
 import pytest
 
-from sendboard.governance.models import Group
-from sendboard.governance.tests.factories import GroupFactory
 from sendboard.meetings.tests.factories import MeetingFactory
-
-
-@pytest.fixture
-def subgroup(partnership, board):
-    return GroupFactory(
-        partnership=partnership,
-        name="Preparation for Adulthood Subgroup",
-        slug="pfa",
-        kind=Group.Kind.SUBGROUP,
-        reports_to=board,
-    )
 
 
 @pytest.fixture
@@ -26,8 +13,3 @@ def june(board):
 @pytest.fixture
 def july(board):
     return MeetingFactory(group=board, number=2, date=datetime.date(2025, 7, 8))
-
-
-@pytest.fixture
-def editor_user(people):
-    return people["editor"].user

@@ -1,10 +1,14 @@
 import factory
 
 from sendboard.actions.models import Action
-from sendboard.governance.tests.factories import BoardFactory, PersonFactory, UserFactory
+from sendboard.governance.tests.factories import (
+    BoardFactory,
+    ClerkRecordedFactory,
+    PersonFactory,
+)
 
 
-class ActionFactory(factory.django.DjangoModelFactory):
+class ActionFactory(ClerkRecordedFactory):
     """An action saved directly; tests of numbering go through `action_create` instead."""
 
     class Meta:
@@ -15,14 +19,6 @@ class ActionFactory(factory.django.DjangoModelFactory):
     group = factory.SelfAttribute("board")
     number = factory.Sequence(lambda n: n + 1)
     title = factory.Sequence(lambda n: f"Share the EHCP timeliness recovery plan {n}")
-
-    @classmethod
-    def _create(cls, model_class, *args, **kwargs):
-        # Every real action is raised by someone; history pages name them.
-        action = model_class(*args, **kwargs)
-        action._history_user = UserFactory(username="clerk", first_name="Board", last_name="Clerk")
-        action.save()
-        return action
 
     @factory.post_generation
     def owners(self, create, extracted, **kwargs):

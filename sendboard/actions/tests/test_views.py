@@ -8,7 +8,7 @@ from django.utils import timezone
 
 from sendboard.actions.models import Action
 from sendboard.actions.tests.factories import ActionFactory
-from sendboard.conftest import PERSONAS
+from sendboard.conftest import PERSONAS, expected_status
 from sendboard.governance.tests.factories import PersonFactory
 from sendboard.meetings.tests.factories import AgendaItemFactory, MeetingFactory
 
@@ -18,12 +18,6 @@ EDITORS = {"manager", "editor"}
 
 def _url(name, partnership, *args, query=""):
     return reverse(name, args=[partnership.slug, *args]) + query
-
-
-def _expected(who, *, allowed):
-    if who == "anonymous":
-        return 302
-    return 200 if who in allowed else 403
 
 
 def _edit_form(action, **changes):
@@ -48,14 +42,14 @@ def owned(board, people):
 def test_every_role_reads_the_action_log(persona, partnership, owned, who, page):
     response = persona[who].get(_url(page, partnership))
 
-    assert response.status_code == _expected(who, allowed=set(PERSONAS) - {"outsider"})
+    assert response.status_code == expected_status(who, allowed=set(PERSONAS) - {"outsider"})
 
 
 @pytest.mark.parametrize("who", PERSONAS)
 def test_every_role_reads_an_action(persona, partnership, owned, who):
     response = persona[who].get(_url("action_detail", partnership, owned.code))
 
-    assert response.status_code == _expected(who, allowed=set(PERSONAS) - {"outsider"})
+    assert response.status_code == expected_status(who, allowed=set(PERSONAS) - {"outsider"})
 
 
 @pytest.mark.parametrize("who", PERSONAS)
@@ -65,14 +59,14 @@ def test_only_editors_open_the_action_forms(persona, partnership, owned, who, pa
 
     response = persona[who].get(_url(page, partnership, *args))
 
-    assert response.status_code == _expected(who, allowed=EDITORS)
+    assert response.status_code == expected_status(who, allowed=EDITORS)
 
 
 @pytest.mark.parametrize("who", PERSONAS)
 def test_only_editors_and_the_owner_open_the_update_form(persona, partnership, owned, who):
     response = persona[who].get(_url("action_update_add", partnership, owned.code))
 
-    assert response.status_code == _expected(who, allowed=EDITORS | {"member"})
+    assert response.status_code == expected_status(who, allowed=EDITORS | {"member"})
 
 
 @pytest.mark.parametrize("who", PERSONAS)

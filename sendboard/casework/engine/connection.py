@@ -87,9 +87,12 @@ DERIVED: dict[str, str] = {
         FROM requests AS r LEFT JOIN request_plans AS p USING (requeststableid)
         WHERE r.requestoutcome = 'Y'
     """,
-    # Active plans rows with their plan's issue (Y or S), start and cease dates.
+    # Active plans rows with their plan's issue (Y or S), start and cease dates: only
+    # the columns the caseload and review indicators read, as copying the others into
+    # the table is wasted work.
     "active_base": """
-        SELECT ap.*, p.issued, p.startdate, p.ceasedate
+        SELECT ap.activeplanstableid, ap.requeststableid, ap.lastreview, p.issued,
+            p.startdate, p.ceasedate
         FROM activeplans AS ap LEFT JOIN request_plans AS p USING (requeststableid)
     """,
 }

@@ -1,5 +1,7 @@
 """The indicator catalogue and the functions that compute it over a snapshot."""
 
+from collections.abc import Callable
+from concurrent.futures import ThreadPoolExecutor
 from datetime import date
 from functools import partial
 
@@ -313,6 +315,11 @@ def find_indicator(
     raise KeyError(f"no indicator {code!r}")
 
 
+Rows = dict[str, tuple[object, ...]]  # aggregate rows (as aggregate_sql gives) by key
+# A query, the keys of the rows it gives, and how to read them from its result.
+Job = tuple[str, tuple[str, ...], Callable[[list[tuple[object, ...]]], Rows]]
+
+
 def compute_all(
     con: duckdb.DuckDBPyConnection,
     *,
@@ -321,16 +328,159 @@ def compute_all(
     as_at: date | None = None,
 ) -> dict[str, IndicatorResult]:
     scope = make_scope(con, period=period, options=options, as_at=as_at)
-    # A rate, median and mean over the same records (20-week timeliness and days to
-    # issue) share one aggregate query.
-    rows: dict[str, tuple[object, ...]] = {}
-    results = {}
-    for indicator in catalogue(services=waiting_services(con), options=scope.options):
-        records = indicator.records(scope)
-        if records not in rows:
-            rows[records] = con.execute(aggregate_sql(records)).fetchone()
-        results[indicator.code] = result_from_row(indicator, scope, rows[records])
-    return results
+    services = waiting_services(con)
+    indicators = catalogue(services=services, options=scope.options)
+    # Indicators over the same rows share one scan: a rate, median and mean over the
+    # same records (20-week timeliness and days to issue) one query; the members of a
+    # family (timeliness.FAMILIES: the bands and exceptions of issued plans, requests
+    # and refusals, open past 20 and 30 weeks) one query; the waiting lists of every
+    # service one scan of the referrals. Each figure is aggregated from exactly the
+    # rows its own records query gives (compute_one, drill-downs, breakdowns).
+    jobs: list[Job] = []
+    if services:
+        jobs += _waiting_jobs(scope, services)
+    jobs += _family_jobs(scope, indicators)
+    keys = {indicator.code: _key(indicator, scope) for indicator in indicators}
+    planned = {key for _, produced, _ in jobs for key in produced}
+    for indicator in indicators:
+        key = keys[indicator.code]
+        if key not in planned:
+            planned.add(key)
+            sql = aggregate_sql(indicator.records(scope))
+            jobs.append((sql, (key,), lambda got, key=key: {key: got[0]}))
+    rows: Rows = {}
+    for (_, _, read), got in zip(jobs, _run(con, [sql for sql, _, _ in jobs]), strict=True):
+        rows.update(read(got))
+    return {
+        indicator.code: result_from_row(indicator, scope, rows[keys[indicator.code]])
+        for indicator in indicators
+    }
+
+
+def _run(con: duckdb.DuckDBPyConnection, queries: list[str]) -> list[list[tuple[object, ...]]]:
+    """Every query's rows, two at a time on cursors of ``con``: most of these queries
+    are too small for DuckDB to spread over both cores, so two run side by side."""
+
+    def fetch(sql: str) -> list[tuple[object, ...]]:
+        cursor = con.cursor()
+        try:
+            return cursor.execute(sql).fetchall()
+        finally:
+            cursor.close()
+
+    with ThreadPoolExecutor(max_workers=2) as pool:
+        return list(pool.map(fetch, queries))
+
+
+_EMPTY: tuple[object, ...] = (0, 0, None, None, None)
+
+
+def _key(indicator: Indicator, scope: Scope) -> str:
+    """The key of an indicator's aggregate row: its waiting-list key, else its records."""
+    records = indicator.records
+    if isinstance(records, partial):
+        if records.func is waiting.waiting:
+            return f"waiting:{records.keywords['service']}:{records.keywords.get('band')}"
+        if records.func is waiting.seen:
+            return f"seen:{records.keywords['service']}"
+    return indicator.records(scope)
+
+
+def _waiting_jobs(scope: Scope, services: tuple[str, ...]) -> list[Job]:
+    """Aggregate rows for every waiting-list indicator, from two scans of referrals."""
+    counted = ", ".join(
+        f"count(*) FILTER (WHERE excluded IS NULL AND counted_{band})" for band in waiting.BANDS
+    )
+    waiting_sql = f"""
+        SELECT service,
+            count(*) FILTER (WHERE excluded IS NULL) AS den, {counted},
+            median(measure) FILTER (WHERE excluded IS NULL) AS med,
+            avg(measure) FILTER (WHERE excluded IS NULL) AS mean,
+            histogram(excluded) FILTER (WHERE excluded IS NOT NULL) AS excl
+        FROM ({waiting.waiting_rows(scope)}) AS records
+        WHERE service IS NOT NULL
+        GROUP BY service
+    """
+
+    def read_waiting(got: list[tuple[object, ...]]) -> Rows:
+        rows = {
+            f"waiting:{service}:{band}": _EMPTY
+            for service in services
+            for band in (None, *waiting.BANDS)
+        }
+        for service, den, *nums, med, mean, excl in got:
+            rows[f"waiting:{service}:None"] = (den, den, med, mean, excl)
+            for band, num in zip(waiting.BANDS, nums, strict=True):
+                rows[f"waiting:{service}:{band}"] = (den, num, med, mean, excl)
+        return rows
+
+    def read_seen(got: list[tuple[object, ...]]) -> Rows:
+        rows = {f"seen:{service}": _EMPTY for service in services}
+        rows.update({f"seen:{service}": tuple(row) for service, *row in got})
+        return rows
+
+    seen_sql = aggregate_sql(waiting.seen_rows(scope, services=services), group="service")
+    waiting_keys = tuple(
+        f"waiting:{service}:{band}" for service in services for band in (None, *waiting.BANDS)
+    )
+    seen_keys = tuple(f"seen:{service}" for service in services)
+    return [(waiting_sql, waiting_keys, read_waiting), (seen_sql, seen_keys, read_seen)]
+
+
+def _families(
+    scope: Scope, indicators: tuple[Indicator, ...]
+) -> dict[str, list[tuple[str, str, str]]]:
+    """Indicators that read the same rows and differ only in what they leave out or
+    count (``timeliness.FAMILIES``): rows query -> (records, excluded, counted)."""
+    families: dict[str, list[tuple[str, str, str]]] = {}
+    for indicator in indicators:
+        records = indicator.records
+        if not isinstance(records, partial) or records.func not in timeliness.FAMILIES:
+            continue
+        rows_sql, excluded, counted = timeliness.FAMILIES[records.func](
+            scope, *records.args, **records.keywords
+        )
+        member = (records(scope), excluded, counted)
+        if member not in families.setdefault(rows_sql, []):
+            families[rows_sql].append(member)
+    return families
+
+
+def _family_jobs(scope: Scope, indicators: tuple[Indicator, ...]) -> list[Job]:
+    """One query per family, each member aggregated as ``aggregate_sql`` would its
+    records: the denominator, median, mean and left-out counts once per distinct
+    exclusion rule, a numerator per member."""
+    jobs: list[Job] = []
+    for rows_sql, members in _families(scope, indicators).items():
+        exclusions = list(dict.fromkeys(excluded for _, excluded, _ in members))
+        columns = []
+        for i, excluded in enumerate(exclusions):
+            kept = f"({excluded}) IS NULL"
+            columns += [
+                f"count(*) FILTER (WHERE {kept}) AS den{i}",
+                f"median(measure) FILTER (WHERE {kept}) AS med{i}",
+                f"avg(measure) FILTER (WHERE {kept}) AS mean{i}",
+                f"histogram({excluded}) FILTER (WHERE NOT {kept}) AS excl{i}",
+            ]
+        for j, (_, excluded, counted) in enumerate(members):
+            columns.append(f"count(*) FILTER (WHERE ({excluded}) IS NULL AND {counted}) AS num{j}")
+
+        def read(
+            got: list[tuple[object, ...]],
+            members: list[tuple[str, str, str]] = members,
+            exclusions: list[str] = exclusions,
+        ) -> Rows:
+            row = got[0]
+            out: Rows = {}
+            for j, (records_sql, excluded, _) in enumerate(members):
+                i = exclusions.index(excluded)
+                den, med, mean, excl = row[4 * i : 4 * i + 4]
+                out[records_sql] = (den, row[4 * len(exclusions) + j], med, mean, excl)
+            return out
+
+        sql = f"SELECT {', '.join(columns)} FROM ({rows_sql}) AS records"
+        jobs.append((sql, tuple(records for records, _, _ in members), read))
+    return jobs
 
 
 def compute_one(

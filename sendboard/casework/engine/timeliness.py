@@ -19,25 +19,18 @@ EXCEPTION = "20-week exception applies (week20 = 1)"
 DECIDED_NOT_ISSUED = "decided to issue, plan not yet issued (assessment Y, no date)"
 
 
-def issued_plans(scope: Scope, *, band: Band = "within_20", exceptions: bool = True) -> str:
-    """Plans issued in the period, one row per assessment, measure = days from request.
+Family = tuple[str, str, str]  # (rows query, excluded expression, counted expression)
 
-    H plans (transfers in, historical) and, by default, S plans dated in the period are
-    shown as left out rather than silently dropped, as the DfE denominator is smaller
-    than all new plans.
-    """
+
+def issued_rows(scope: Scope) -> str:
+    """Plans issued in the period, one row per assessment, measure = days from request;
+    ``excluded`` without the exception rule and a ``counted_<band>`` flag per band."""
     s_rule = (
         ""
         if scope.options.include_s_in_timeliness
         else f"WHEN a.assessmentoutcome = 'S' THEN '{OTHER_LA_ASSESSMENT}'"
     )
-    exception_rule = "" if exceptions else f"WHEN a.week20 = 1 THEN '{EXCEPTION}'"
     days = "datediff('day', a.receiveddate, issued)"
-    counted = {
-        "within_20": scope.within(days, 20),
-        "20_52": f"(NOT {scope.within(days, 20)} AND {scope.within(days, 52)})",
-        "over_52": f"(NOT {scope.within(days, 52)})",
-    }[band]
     return f"""
         SELECT a.assessmenttableid AS row_id, a.requeststableid,
             CASE
@@ -45,9 +38,11 @@ def issued_plans(scope: Scope, *, band: Band = "within_20", exceptions: bool = T
                 {s_rule}
                 WHEN a.receiveddate IS NULL THEN '{MISSING_REQUEST_DATE}'
                 WHEN issued < a.receiveddate THEN '{ISSUED_BEFORE_REQUEST}'
-                {exception_rule}
             END AS excluded,
-            coalesce({counted}, false) AS counted,
+            coalesce({scope.within(days, 20)}, false) AS counted_within_20,
+            coalesce(NOT {scope.within(days, 20)} AND {scope.within(days, 52)}, false)
+                AS counted_20_52,
+            coalesce(NOT {scope.within(days, 52)}, false) AS counted_over_52,
             {days} AS measure,
             a.receiveddate, issued AS issueddate, a.assessmentoutcome, a.week20
         FROM assessment_x AS a
@@ -55,16 +50,50 @@ def issued_plans(scope: Scope, *, band: Band = "within_20", exceptions: bool = T
     """
 
 
-def requests_received(scope: Scope, *, outcome: str | None = None) -> str:
-    """Requests received in the period; ``counted`` marks those with ``outcome``."""
-    counted = "true" if outcome is None else f"coalesce(requestoutcome = '{outcome}', false)"
+def issued_family(scope: Scope, *, band: Band = "within_20", exceptions: bool = True) -> Family:
+    excluded = (
+        "excluded"
+        if exceptions
+        else f"coalesce(excluded, CASE WHEN week20 = 1 THEN '{EXCEPTION}' END)"
+    )
+    return issued_rows(scope), excluded, f"counted_{band}"
+
+
+def issued_plans(scope: Scope, *, band: Band = "within_20", exceptions: bool = True) -> str:
+    """Plans issued in the period, one row per assessment, measure = days from request.
+
+    H plans (transfers in, historical) and, by default, S plans dated in the period are
+    shown as left out rather than silently dropped, as the DfE denominator is smaller
+    than all new plans. Without exceptions, week20 = 1 plans are left out too.
+    """
+    rows, excluded, counted = issued_family(scope, band=band, exceptions=exceptions)
     return f"""
+        SELECT row_id, requeststableid, {excluded} AS excluded, {counted} AS counted,
+            measure, receiveddate, issueddate, assessmentoutcome, week20
+        FROM ({rows})
+    """
+
+
+def requests_family(scope: Scope, *, outcome: str | None = None) -> Family:
+    counted = "true" if outcome is None else f"coalesce(requestoutcome = '{outcome}', false)"
+    rows = f"""
         SELECT requeststableid AS row_id, requeststableid,
             CASE WHEN receiveddate IS NULL THEN '{MISSING_REQUEST_DATE}' END AS excluded,
-            {counted} AS counted, NULL::DOUBLE AS measure,
+            NULL::DOUBLE AS measure,
             receiveddate, requestoutcome, requestoutcomedate
         FROM requests
         WHERE {scope.in_period("receiveddate")} OR receiveddate IS NULL
+    """
+    return rows, "excluded", counted
+
+
+def requests_received(scope: Scope, *, outcome: str | None = None) -> str:
+    """Requests received in the period; ``counted`` marks those with ``outcome``."""
+    rows, excluded, counted = requests_family(scope, outcome=outcome)
+    return f"""
+        SELECT row_id, requeststableid, {excluded} AS excluded, {counted} AS counted,
+            measure, receiveddate, requestoutcome, requestoutcomedate
+        FROM ({rows})
     """
 
 
@@ -102,23 +131,15 @@ def not_to_issue_decisions(scope: Scope) -> str:
     """
 
 
-def open_assessments(scope: Scope, *, weeks: int) -> str:
-    """Assessments open at the as-at date; ``counted`` when past ``weeks`` weeks.
-
-    Open means the request was decided Y by the as-at date and the assessment is blank
-    or A at that date: an outcome dated later counts as not yet known, so an earlier
-    as-at date reconstructs the position then. W, H and S outcomes carry no date and
-    close the case whenever they are.
-    """
+def open_family(scope: Scope, *, weeks: int) -> Family:
     day = scope.day
     days = f"datediff('day', receiveddate, {day})"
-    return f"""
+    rows = f"""
         SELECT requeststableid AS row_id, requeststableid,
             CASE
                 WHEN receiveddate IS NULL THEN '{MISSING_REQUEST_DATE}'
                 WHEN undated_y THEN '{DECIDED_NOT_ISSUED}'
             END AS excluded,
-            coalesce(NOT {scope.within(days, weeks)}, false) AS counted,
             {days} AS measure,
             receiveddate, requestoutcomedate
         FROM request_status
@@ -127,3 +148,27 @@ def open_assessments(scope: Scope, *, weeks: int) -> str:
             AND NOT closed_undated
             AND coalesce(decided > {day}, true)
     """
+    return rows, "excluded", f"coalesce(NOT {scope.within('measure', weeks)}, false)"
+
+
+def open_assessments(scope: Scope, *, weeks: int) -> str:
+    """Assessments open at the as-at date; ``counted`` when past ``weeks`` weeks.
+
+    Open means the request was decided Y by the as-at date and the assessment is blank
+    or A at that date: an outcome dated later counts as not yet known, so an earlier
+    as-at date reconstructs the position then. W, H and S outcomes carry no date and
+    close the case whenever they are.
+    """
+    rows, excluded, counted = open_family(scope, weeks=weeks)
+    return f"""
+        SELECT row_id, requeststableid, {excluded} AS excluded, {counted} AS counted,
+            measure, receiveddate, requestoutcomedate
+        FROM ({rows})
+    """
+
+
+FAMILIES = {
+    issued_plans: issued_family,
+    requests_received: requests_family,
+    open_assessments: open_family,
+}

@@ -4,7 +4,7 @@ import pytest
 from django.urls import reverse
 
 from sendboard.actions.tests.factories import ActionFactory
-from sendboard.conftest import PERSONAS
+from sendboard.conftest import PERSONAS, expected_status
 from sendboard.forwardplan.models import ForwardPlanItem
 from sendboard.forwardplan.tests.factories import ForwardPlanItemFactory
 from sendboard.meetings.tests.factories import MeetingFactory
@@ -16,12 +16,6 @@ NEXT_MONTH = (datetime.date.today().replace(day=1) + datetime.timedelta(days=32)
 
 def _url(name, partnership, *args, query=""):
     return reverse(name, args=[partnership.slug, *args]) + query
-
-
-def _expected(who, *, allowed):
-    if who == "anonymous":
-        return 302
-    return 200 if who in allowed else 403
 
 
 @pytest.fixture
@@ -47,7 +41,7 @@ def test_every_role_reads_the_forward_plan_and_its_items(persona, partnership, i
     plan = persona[who].get(_url("forward_plan", partnership))
     page = persona[who].get(_url("forward_plan_item", partnership, item.code))
 
-    assert plan.status_code == page.status_code == _expected(who, allowed=READERS)
+    assert plan.status_code == page.status_code == expected_status(who, allowed=READERS)
 
 
 @pytest.mark.parametrize("who", PERSONAS)
@@ -59,7 +53,7 @@ def test_only_editors_open_the_forward_plan_forms(persona, partnership, item, wh
 
     response = persona[who].get(_url(page, partnership, *args))
 
-    assert response.status_code == _expected(who, allowed=EDITORS)
+    assert response.status_code == expected_status(who, allowed=EDITORS)
 
 
 @pytest.mark.parametrize("who", PERSONAS)

@@ -37,6 +37,20 @@ class UserFactory(factory.django.DjangoModelFactory):
     password = factory.django.Password("correct horse battery")
 
 
+class ClerkRecordedFactory(factory.django.DjangoModelFactory):
+    """A record saved directly, with the board clerk named in its history as on a real one."""
+
+    class Meta:
+        abstract = True
+
+    @classmethod
+    def _create(cls, model_class, *args, **kwargs):
+        record = model_class(*args, **kwargs)
+        record._history_user = UserFactory(username="clerk", first_name="Board", last_name="Clerk")
+        record.save()
+        return record
+
+
 class PersonFactory(factory.django.DjangoModelFactory):
     class Meta:
         model = Person

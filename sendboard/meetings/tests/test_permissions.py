@@ -4,19 +4,13 @@ import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 
-from sendboard.conftest import PERSONAS
+from sendboard.conftest import PERSONAS, expected_status
 from sendboard.forwardplan.models import ForwardPlanItem
 from sendboard.meetings import services
 from sendboard.meetings.models import MinuteEntry
 
 READERS = {"anonymous": 302, "outsider": 403}
 EDITORS = {"manager", "editor"}
-
-
-def _expected_write(who: str, *, allowed: set[str], success: int = 302) -> int:
-    if who == "anonymous":
-        return 302
-    return success if who in allowed else 403
 
 
 @pytest.fixture
@@ -101,14 +95,14 @@ def test_every_role_reads_meetings_and_papers_and_outsiders_do_not(persona, reco
 @pytest.mark.parametrize("who", PERSONAS)
 def test_only_managers_and_editors_open_the_edit_pages(persona, records, who, page):
     response = persona[who].get(reverse(page, args=_args(records, page)))
-    assert response.status_code == _expected_write(who, allowed=EDITORS, success=200)
+    assert response.status_code == expected_status(who, allowed=EDITORS)
 
 
 @pytest.mark.parametrize("change", POSTS)
 @pytest.mark.parametrize("who", PERSONAS)
 def test_only_managers_and_editors_change_a_meeting(persona, records, who, change):
     response = persona[who].post(reverse(change, args=_args(records, change)), POSTS[change])
-    assert response.status_code == _expected_write(who, allowed=EDITORS)
+    assert response.status_code == expected_status(who, allowed=EDITORS, success=302)
 
 
 @pytest.mark.parametrize("who", PERSONAS)
@@ -127,7 +121,7 @@ def test_only_managers_agree_publish_and_reopen_minutes(persona, records, manage
     ]
     for name, data in steps:
         response = persona[who].post(reverse(name, args=[slug, meeting.code]), data)
-        assert response.status_code == _expected_write(who, allowed={"manager"})
+        assert response.status_code == expected_status(who, allowed={"manager"}, success=302)
     if who == "manager":
         assert meeting.history.filter(history_change_reason="Minutes published").exists()
     else:

@@ -1,7 +1,7 @@
-"""Records publishing reads, made with the models directly.
+"""Records publishing reads: a summary, and a board meeting recorded in full.
 
-Meetings, actions and forward plan records are built here rather than with those
-apps' own factories so these tests depend only on the models, the shared contract.
+Meetings, actions and forward plan records come from those apps' own factories; the
+meeting here is a held one, as only held meetings get a public summary.
 """
 
 import datetime
@@ -10,87 +10,26 @@ from dataclasses import dataclass
 import factory
 
 from sendboard.actions.models import Action
-from sendboard.forwardplan.models import ForwardPlanItem
+from sendboard.actions.tests.factories import ActionFactory
+from sendboard.forwardplan.tests.factories import ForwardPlanItemFactory
 from sendboard.governance.models import Group, Organisation, Person
-from sendboard.governance.tests.factories import (
-    BoardFactory,
-    GroupFactory,
-    PersonFactory,
-    UserFactory,
-)
+from sendboard.governance.tests.factories import GroupFactory, PersonFactory, UserFactory
 from sendboard.meetings.models import AgendaItem, Attendance, Meeting, MinuteEntry
+from sendboard.meetings.tests import factories as meetings
+from sendboard.meetings.tests.factories import (
+    AgendaItemFactory,
+    AttendanceFactory,
+    MinuteEntryFactory,
+)
 from sendboard.publishing.models import PublicSummary
 
 
-class MeetingFactory(factory.django.DjangoModelFactory):
-    class Meta:
-        model = Meeting
-
-    group = factory.SubFactory(BoardFactory)
-    number = factory.Sequence(lambda n: n + 1)
+class MeetingFactory(meetings.MeetingFactory):
     date = datetime.date(2026, 9, 16)
-    start_time = datetime.time(10, 0)
     end_time = datetime.time(12, 30)
     location = "Council Chamber, Northshire Town Hall"
     format = Meeting.Format.HYBRID
     status = Meeting.Status.HELD
-
-
-class AgendaItemFactory(factory.django.DjangoModelFactory):
-    class Meta:
-        model = AgendaItem
-
-    meeting = factory.SubFactory(MeetingFactory)
-    position = factory.Sequence(lambda n: n + 1)
-    title = factory.Sequence(lambda n: f"Item {n}")
-    kind = AgendaItem.Kind.OTHER
-
-
-class MinuteEntryFactory(factory.django.DjangoModelFactory):
-    class Meta:
-        model = MinuteEntry
-
-    item = factory.SubFactory(AgendaItemFactory)
-    position = factory.Sequence(lambda n: n + 1)
-    kind = MinuteEntry.Kind.NOTE
-    text = "The group noted the update."
-
-
-class AttendanceFactory(factory.django.DjangoModelFactory):
-    class Meta:
-        model = Attendance
-
-    meeting = factory.SubFactory(MeetingFactory)
-    person = factory.SubFactory(
-        PersonFactory, partnership=factory.SelfAttribute("..meeting.group.partnership")
-    )
-    kind = Attendance.Kind.PRESENT
-
-
-class ActionFactory(factory.django.DjangoModelFactory):
-    class Meta:
-        model = Action
-        skip_postgeneration_save = True
-
-    board = factory.SubFactory(BoardFactory)
-    group = factory.SelfAttribute("board")
-    number = factory.Sequence(lambda n: n + 1)
-    title = factory.Sequence(lambda n: f"Action {n}")
-    due_date = datetime.date(2026, 10, 31)
-
-    @factory.post_generation
-    def owners(self, create, extracted, **kwargs):
-        if create and extracted:
-            self.owners.set(extracted)
-
-
-class ForwardPlanItemFactory(factory.django.DjangoModelFactory):
-    class Meta:
-        model = ForwardPlanItem
-
-    group = factory.SubFactory(BoardFactory)
-    title = factory.Sequence(lambda n: f"Forward plan item {n}")
-    kind = ForwardPlanItem.Kind.REPORT
 
 
 class PublicSummaryFactory(factory.django.DjangoModelFactory):
@@ -230,7 +169,10 @@ def board_meeting_with_records(board: Group) -> BoardMeetingRecords:
         ),
     ]
     ForwardPlanItemFactory(
-        group=board, title="Deep dive into preparing for adulthood", target_meeting=following
+        group=board,
+        title="Deep dive into preparing for adulthood",
+        target_meeting=following,
+        target_month=None,
     )
     ForwardPlanItemFactory(
         group=board,

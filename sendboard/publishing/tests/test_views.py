@@ -4,14 +4,14 @@ import pytest
 from django.urls import reverse
 from docx import Document
 
-from sendboard.conftest import PERSONAS
+from sendboard.conftest import PERSONAS, expected_status
 from sendboard.governance.tests.factories import BoardFactory, PartnershipFactory
 from sendboard.meetings.models import Meeting
+from sendboard.meetings.tests.factories import MinuteEntryFactory
 from sendboard.publishing.models import PublicSummary
 from sendboard.publishing.services import summary_update
 from sendboard.publishing.tests.factories import (
     MeetingFactory,
-    MinuteEntryFactory,
     PublicSummaryFactory,
     board_meeting_with_records,
 )
@@ -19,12 +19,6 @@ from sendboard.publishing.tests.factories import (
 Status = PublicSummary.Status
 EDITORS = ("manager", "editor")
 READERS = ("manager", "editor", "member", "analyst", "auditor", "viewer", "chair")
-
-
-def _expected(who: str, allowed: tuple[str, ...], success: int = 200) -> int:
-    if who == "anonymous":
-        return 302
-    return success if who in allowed else 403
 
 
 @pytest.fixture
@@ -73,7 +67,7 @@ def test_summary_working_pages_by_role(persona, partnership, draft, who, page, a
 
     response = persona[who].get(_url(page, partnership, *args))
 
-    assert response.status_code == _expected(who, allowed)
+    assert response.status_code == expected_status(who, allowed)
 
 
 @pytest.mark.parametrize("page", ["meeting_agenda_docx", "meeting_minutes_docx"])
@@ -81,7 +75,7 @@ def test_summary_working_pages_by_role(persona, partnership, draft, who, page, a
 def test_meeting_documents_by_role(persona, partnership, draft, who, page):
     response = persona[who].get(_url(page, partnership, draft.meeting.code))
 
-    assert response.status_code == _expected(who, READERS)
+    assert response.status_code == expected_status(who, READERS)
 
 
 @pytest.mark.parametrize("who", PERSONAS)
@@ -132,7 +126,7 @@ def test_drafting_a_summary_by_role(persona, partnership, board, who):
 
     response = persona[who].post(_url("summary_create", partnership), {"meeting": meeting.code})
 
-    assert response.status_code == _expected(who, EDITORS, success=302)
+    assert response.status_code == expected_status(who, EDITORS, success=302)
     assert PublicSummary.objects.filter(meeting=meeting).exists() == (who in EDITORS)
 
 
@@ -143,7 +137,7 @@ def test_editing_a_summary_by_role(persona, partnership, draft, who):
         {"title": "Edited", "body": "- Changed.", "opened_version": 1},
     )
 
-    assert response.status_code == _expected(who, EDITORS, success=302)
+    assert response.status_code == expected_status(who, EDITORS, success=302)
     assert (PublicSummary.objects.get(pk=draft.pk).title == "Edited") == (who in EDITORS)
 
 
@@ -153,7 +147,7 @@ def test_redrafting_a_summary_by_role(persona, partnership, draft, who):
         _url("summary_redraft", partnership, draft.code), {"opened_version": 1}
     )
 
-    assert response.status_code == _expected(who, EDITORS, success=302)
+    assert response.status_code == expected_status(who, EDITORS, success=302)
     assert (PublicSummary.objects.get(pk=draft.pk).version == 2) == (who in EDITORS)
 
 
@@ -163,7 +157,7 @@ def test_publishing_by_role(persona, partnership, draft, who):
         _url("summary_publish", partnership, draft.code), {"opened_version": 1}
     )
 
-    assert response.status_code == _expected(who, ("manager",), success=302)
+    assert response.status_code == expected_status(who, ("manager",), success=302)
     assert (PublicSummary.objects.get(pk=draft.pk).status == Status.PUBLISHED) == (who == "manager")
 
 
@@ -173,7 +167,7 @@ def test_withdrawing_by_role(persona, partnership, published, who):
         _url("summary_withdraw", partnership, published.code), {"opened_version": 1, "reason": ""}
     )
 
-    assert response.status_code == _expected(who, ("manager",), success=302)
+    assert response.status_code == expected_status(who, ("manager",), success=302)
     assert (PublicSummary.objects.get(pk=published.pk).status == Status.WITHDRAWN) == (
         who == "manager"
     )
