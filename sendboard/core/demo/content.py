@@ -556,7 +556,10 @@ FORWARD_PLAN = [
         "title": "Alternative provision and part-time timetables",
         "kind": "deep_dive",
         "owner": "education",
-        "note": "Fiona reported how many pupils with SEND are on part-time timetables and why.",
+        "note": (
+            "The Director of Education and Skills reported how many pupils with SEND"
+            " are on part-time timetables and why."
+        ),
         "decision": "The Board asked for every part-time timetable over six weeks to be reviewed.",
         "action": ("Review all part-time timetables longer than six weeks", "education"),
     },
