@@ -439,6 +439,9 @@ def paper_upload(request: HttpRequest, partnership: Partnership, code) -> HttpRe
 @partnership_view(Capability.VIEW)
 def paper_download(request: HttpRequest, partnership: Partnership, code) -> HttpResponse:
     paper = _get_paper(partnership, code)
+    # Editors keep the withdrawn file as a record; everyone else no longer sees it.
+    if paper.withdrawn_at and not request.access.can(Capability.EDIT):
+        raise Http404("This paper was withdrawn")
     try:
         opened = paper.file.open("rb")
     except FileNotFoundError as missing:

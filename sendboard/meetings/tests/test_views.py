@@ -212,6 +212,18 @@ def test_a_paper_is_uploaded_downloaded_and_withdrawn(persona, meeting):
     assert "Board pack" not in persona["viewer"].get(meeting.get_absolute_url()).content.decode()
 
 
+def test_a_withdrawn_paper_is_kept_for_editors_but_gone_for_readers(persona, meeting):
+    item = meeting.items.first()
+    persona["editor"].post(
+        _url("paper_upload", item.code),
+        {"title": "Board pack", "file": SimpleUploadedFile("pack.pdf", b"%PDF-1.4 pack")},
+    )
+    paper = item.papers.get()
+    persona["editor"].post(_url("paper_withdraw", paper.code))
+    assert persona["viewer"].get(_url("paper_download", paper.code)).status_code == 404
+    assert persona["editor"].get(_url("paper_download", paper.code)).status_code == 200
+
+
 def test_a_paper_of_the_wrong_type_is_refused_with_a_clear_error(persona, meeting):
     item = meeting.items.first()
     response = persona["editor"].post(
