@@ -66,8 +66,7 @@ def action_create(
                     due_date=due_date,
                     due_by_next_meeting=due_by_next_meeting,
                 )
-                action._history_user = by
-                save_tracked(action, opened_version=None, reason="Raised")
+                save_tracked(action, by=by, opened_version=None, reason="Raised")
                 action.owners.set(owners)
                 return action
         except IntegrityError:
@@ -101,8 +100,7 @@ def action_edit(
     action.description = description.strip()
     action.due_date = due_date
     action.due_by_next_meeting = due_by_next_meeting
-    action._history_user = by
-    save_tracked(action, opened_version=opened_version, reason="Edited")
+    save_tracked(action, by=by, opened_version=opened_version, reason="Edited")
     if {owner.pk for owner in owners} != set(action.owners.values_list("pk", flat=True)):
         action.owners.set(owners)
     return action
@@ -146,8 +144,9 @@ def action_update_add(
     if new_due_date is not None:
         action.due_date = new_due_date
         action.due_by_next_meeting = False
-    action._history_user = by
-    save_tracked(action, opened_version=None, reason=f"Update: {action.get_status_display()}")
+    save_tracked(
+        action, by=by, opened_version=None, reason=f"Update: {action.get_status_display()}"
+    )
     return update
 
 

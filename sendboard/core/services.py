@@ -21,12 +21,16 @@ class StaleEdit(Exception):
         )
 
 
-def save_tracked(record: models.Model, *, opened_version: int | None, reason: str = "") -> None:
+def save_tracked(
+    record: models.Model, *, opened_version: int | None, reason: str = "", by=None
+) -> None:
     """Save `record` if nobody else has saved it since `opened_version`, then bump its version.
 
     The check and the bump are one conditional UPDATE, so two editors racing cannot
     both pass it.
     """
+    if by is not None:
+        record._history_user = by  # who django-simple-history names for this change
     model = type(record)
     if record.pk is None:
         record._change_reason = reason

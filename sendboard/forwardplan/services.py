@@ -108,8 +108,7 @@ def forward_plan_item_schedule(*, item: ForwardPlanItem, meeting: Meeting, by) -
     item.target_meeting = meeting
     item.target_month = first_of_month(meeting.date)
     item.status = ForwardPlanItem.Status.ON_AGENDA
-    item._history_user = by
-    save_tracked(item, opened_version=None, reason=f"On the agenda of {meeting}")
+    save_tracked(item, by=by, opened_version=None, reason=f"On the agenda of {meeting}")
     return item
 
 
@@ -135,16 +134,14 @@ def forward_plan_item_defer(
     item.target_meeting = to_meeting
     item.target_month = first_of_month(to_meeting.date if to_meeting else to_month)
     item.status = ForwardPlanItem.Status.DEFERRED
-    item._history_user = by
-    save_tracked(item, opened_version=None, reason=f"Deferred: {reason}")
+    save_tracked(item, by=by, opened_version=None, reason=f"Deferred: {reason}")
     return item
 
 
 @transaction.atomic
 def forward_plan_item_mark_presented(*, item: ForwardPlanItem, by) -> ForwardPlanItem:
     item.status = ForwardPlanItem.Status.PRESENTED
-    item._history_user = by
-    save_tracked(item, opened_version=None, reason="Presented")
+    save_tracked(item, by=by, opened_version=None, reason="Presented")
     return item
 
 
@@ -182,8 +179,7 @@ def _plan(
     # The month is kept even when a meeting is set, so the plan groups by month either way.
     item.target_month = first_of_month(target_meeting.date if target_meeting else target_month)
     item.notes = notes.strip()
-    item._history_user = by
-    save_tracked(item, opened_version=opened_version, reason=reason)
+    save_tracked(item, by=by, opened_version=opened_version, reason=reason)
     return item
 
 

@@ -91,8 +91,7 @@ def meeting_create(
         format=format,
     )
     _check_meeting(meeting)
-    _by(meeting, by)
-    save_tracked(meeting, opened_version=None, reason="Meeting created")
+    save_tracked(meeting, by=by, opened_version=None, reason="Meeting created")
     for position, standing in enumerate(STANDING_ORDER, start=1):
         item = AgendaItem(
             meeting=meeting,
@@ -101,8 +100,7 @@ def meeting_create(
             kind=AgendaItem.Kind.STANDING,
             standing=standing,
         )
-        _by(item, by)
-        save_tracked(item, opened_version=None, reason="Standing item")
+        save_tracked(item, by=by, opened_version=None, reason="Standing item")
     return meeting
 
 
@@ -113,15 +111,13 @@ def meeting_update(*, meeting: Meeting, opened_version: int | None, by, **change
             raise TypeError(f"meeting_update cannot change {field}")
         setattr(meeting, field, value)
     _check_meeting(meeting)
-    _by(meeting, by)
-    save_tracked(meeting, opened_version=opened_version, reason="Meeting details changed")
+    save_tracked(meeting, by=by, opened_version=opened_version, reason="Meeting details changed")
     return meeting
 
 
 def _meeting_status(meeting: Meeting, status: str, *, by, reason: str) -> Meeting:
     meeting.status = status
-    _by(meeting, by)
-    save_tracked(meeting, opened_version=None, reason=reason)
+    save_tracked(meeting, by=by, opened_version=None, reason=reason)
     return meeting
 
 
@@ -147,8 +143,7 @@ def _renumber(records: Sequence[AgendaItem] | Sequence[MinuteEntry], *, by) -> N
     for position, record in enumerate(records, start=1):
         if record.position != position:
             record.position = position
-            _by(record, by)
-            save_tracked(record, opened_version=None, reason="Reordered")
+            save_tracked(record, by=by, opened_version=None, reason="Reordered")
 
 
 def _agenda(meeting: Meeting) -> list[AgendaItem]:
@@ -172,8 +167,7 @@ def _place_on_agenda(meeting: Meeting, item: AgendaItem, *, by) -> None:
             len(agenda),
         )
     item.position = index + 1
-    _by(item, by)
-    save_tracked(item, opened_version=None, reason="Added to the agenda")
+    save_tracked(item, by=by, opened_version=None, reason="Added to the agenda")
     _renumber([*agenda[:index], item, *agenda[index:]], by=by)
 
 
@@ -229,8 +223,7 @@ def agenda_item_update(
         setattr(item, field, value)
     if not item.title.strip():
         raise ValidationError({"title": "Enter the title of the item"})
-    _by(item, by)
-    save_tracked(item, opened_version=opened_version, reason="Item changed")
+    save_tracked(item, by=by, opened_version=opened_version, reason="Item changed")
     if presenters is not None:
         item.presenters.set(presenters)
     return item
@@ -429,8 +422,7 @@ def minute_entry_add(
         escalated_from=escalated_from,
     )
     _check_entry(entry)
-    _by(entry, by)
-    save_tracked(entry, opened_version=None, reason="Minutes added")
+    save_tracked(entry, by=by, opened_version=None, reason="Minutes added")
     return entry
 
 
@@ -444,8 +436,7 @@ def minute_entry_update(
             raise TypeError(f"minute_entry_update cannot change {field}")
         setattr(entry, field, value)
     _check_entry(entry)
-    _by(entry, by)
-    save_tracked(entry, opened_version=opened_version, reason="Minutes changed")
+    save_tracked(entry, by=by, opened_version=opened_version, reason="Minutes changed")
     return entry
 
 
@@ -484,9 +475,8 @@ def meeting_minutes_approve(*, meeting: Meeting, approved_at: Meeting, by) -> Me
     meeting.minutes_approved_at = approved_at
     if meeting.status == Meeting.Status.PLANNED:
         meeting.status = Meeting.Status.HELD
-    _by(meeting, by)
     save_tracked(
-        meeting, opened_version=None, reason=f"Minutes agreed as accurate at {approved_at}"
+        meeting, by=by, opened_version=None, reason=f"Minutes agreed as accurate at {approved_at}"
     )
     return meeting
 
@@ -497,8 +487,7 @@ def meeting_minutes_publish(*, meeting: Meeting, by) -> Meeting:
         raise ValidationError("Only minutes agreed as accurate can be published")
     meeting.minutes_status = Meeting.MinutesStatus.PUBLISHED
     meeting.minutes_published_at = timezone.now()
-    _by(meeting, by)
-    save_tracked(meeting, opened_version=None, reason="Minutes published")
+    save_tracked(meeting, by=by, opened_version=None, reason="Minutes published")
     return meeting
 
 
@@ -510,6 +499,5 @@ def meeting_minutes_reopen(*, meeting: Meeting, by) -> Meeting:
     meeting.minutes_status = Meeting.MinutesStatus.DRAFT
     meeting.minutes_approved_at = None
     meeting.minutes_published_at = None
-    _by(meeting, by)
-    save_tracked(meeting, opened_version=None, reason="Minutes re-opened for correction")
+    save_tracked(meeting, by=by, opened_version=None, reason="Minutes re-opened for correction")
     return meeting

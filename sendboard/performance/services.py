@@ -70,8 +70,7 @@ def indicator_catalogue_sync(
                 for name, value in wanted.items():
                     setattr(indicator, name, value)
                 counts["updated"] += 1
-            indicator._history_user = by
-            save_tracked(indicator, opened_version=None, reason=reason)
+            save_tracked(indicator, by=by, opened_version=None, reason=reason)
     return counts
 
 
@@ -251,7 +250,8 @@ def indicator_settings_update(
     indicator.polarity = polarity
     indicator.frequency = frequency
     indicator.full_clean()
-    indicator._history_user = by
     with transaction.atomic():
-        save_tracked(indicator, opened_version=opened_version, reason="Target or rating changed")
+        save_tracked(
+            indicator, by=by, opened_version=opened_version, reason="Target or rating changed"
+        )
     return indicator

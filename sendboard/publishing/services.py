@@ -26,8 +26,7 @@ def summary_draft(*, meeting: Meeting, by) -> PublicSummary:
     if PublicSummary.objects.filter(meeting=meeting).exists():
         raise ValidationError("This meeting already has a summary.")
     summary = PublicSummary(meeting=meeting, title=summary_title(meeting), body=draft_body(meeting))
-    summary._history_user = by
-    save_tracked(summary, opened_version=None, reason="Drafted from the meeting records")
+    save_tracked(summary, by=by, opened_version=None, reason="Drafted from the meeting records")
     return summary
 
 
@@ -39,8 +38,7 @@ def summary_update(
     summary.title = title.strip()
     summary.body = body
     _validate_content(summary)
-    summary._history_user = by
-    save_tracked(summary, opened_version=opened_version, reason="Edited")
+    save_tracked(summary, by=by, opened_version=opened_version, reason="Edited")
     return summary
 
 
@@ -49,9 +47,8 @@ def summary_redraft(*, summary: PublicSummary, by, opened_version: int | None) -
     """Replace the body with a fresh draft from the records; the title stays as edited."""
     _require_editable(summary)
     summary.body = draft_body(summary.meeting)
-    summary._history_user = by
     save_tracked(
-        summary, opened_version=opened_version, reason="Redrafted from the meeting records"
+        summary, by=by, opened_version=opened_version, reason="Redrafted from the meeting records"
     )
     return summary
 
@@ -64,8 +61,7 @@ def summary_publish(*, summary: PublicSummary, by, opened_version: int | None) -
     summary.status = Status.PUBLISHED
     summary.published_at = timezone.now()
     summary.published_by = by
-    summary._history_user = by
-    save_tracked(summary, opened_version=opened_version, reason="Published")
+    save_tracked(summary, by=by, opened_version=opened_version, reason="Published")
     return summary
 
 
@@ -77,9 +73,9 @@ def summary_withdraw(
     if summary.status != Status.PUBLISHED:
         raise ValidationError("Only a published summary can be withdrawn.")
     summary.status = Status.WITHDRAWN
-    summary._history_user = by
     save_tracked(
         summary,
+        by=by,
         opened_version=opened_version,
         reason=f"Withdrawn: {reason}" if reason else "Withdrawn",
     )
