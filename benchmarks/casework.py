@@ -7,7 +7,9 @@ check on both. The period is the calendar year before the snapshot's as-at date.
 
 Snapshots come from the real path (``synth_casework``'s generator writes a CSV export,
 ``import_casework``'s importer validates, pseudonymises and writes it; the import is
-timed) or, with ``--generator duckdb``, straight from DuckDB (the write is timed).
+timed) or, with ``--generator duckdb``, straight from DuckDB (the write is timed). The
+importer stores the engine's derived tables with the snapshot; DuckDB-written snapshots
+lack them, so opening builds them, as for a snapshot imported before they were stored.
 
     .venv/bin/python benchmarks/casework.py [--sizes 10000,100000,1000000] [--repeat 3]
 """
@@ -145,7 +147,8 @@ def main() -> None:
     )
     print(
         "  (wall seconds, fastest run; cpu s = CPU time of all threads; open = the engine's"
-        " CPU s spent opening the snapshot (derived tables); MB = peak RSS)"
+        " CPU s spent opening the snapshot (building derived tables if it has none stored);"
+        " MB = peak RSS)"
     )
     previous = None
     with tempfile.TemporaryDirectory() as tmp:

@@ -1,10 +1,12 @@
 """The shape of a stored casework snapshot: the contract between import and engine.
 
 A snapshot is a folder ``<SENDBOARD_DATA_DIR>/casework/<snapshot code>/`` holding one
-Parquet file per table below and a ``manifest.json``. Column names are the SEN2 item
-names (lower case). Identifiers are keyed-hash pseudonyms (text); names, dates of
-birth, UPNs, ULNs and postcodes never reach a snapshot. Dates are DATE. Codes keep the
-DfE letters and numbers (see send-rules.md section 2).
+Parquet file per table below and a ``manifest.json``; snapshots imported since the
+engine's derived tables (``engine/derived.py``) are stored also hold them, in
+``derived/``. Column names are the SEN2 item names (lower case). Identifiers are
+keyed-hash pseudonyms (text); names, dates of birth, UPNs, ULNs and postcodes never
+reach a snapshot. Dates are DATE. Codes keep the DfE letters and numbers (see
+send-rules.md section 2).
 
 This module knows nothing of Django, so the engine and the benchmarks can use it.
 """
@@ -200,6 +202,9 @@ CEASE_REASONS = tuple(range(1, 10))
 SEN_TYPES = (
     "SPLD", "MLD", "SLD", "PMLD", "SEMH", "SLCN", "HI", "VI", "MSI", "PD", "ASD", "DS", "OTH",
 )
+
+# COPY options for every Parquet file of a snapshot.
+PARQUET_OPTIONS = "FORMAT parquet, COMPRESSION zstd, COMPRESSION_LEVEL 1"
 
 MANIFEST = "manifest.json"
 # The manifest key holding the date the case data was extracted (ISO date).

@@ -1,11 +1,17 @@
 """The casework analytics engine: pure functions from a snapshot to indicators.
 
 No Django here: the query layer opens a snapshot with ``open_snapshot`` and stores
-what ``compute_all`` returns as observations.
+what ``compute_all`` returns as observations; the importer stores the tables the
+indicators share with each snapshot through ``write_derived``.
 """
 
 from sendboard.casework.engine.breakdowns import DIMENSIONS, breakdown, disclose_breakdown
-from sendboard.casework.engine.connection import SnapshotError, open_snapshot, snapshot_as_at
+from sendboard.casework.engine.connection import (
+    SnapshotError,
+    open_snapshot,
+    snapshot_as_at,
+    write_derived,
+)
 from sendboard.casework.engine.forecast import Forecast, ForecastMonth, forecast_backlog
 from sendboard.casework.engine.indicators import (
     CASE_INDICATORS,
@@ -45,4 +51,5 @@ __all__ = [
     "snapshot_as_at",
     "stage_durations",
     "waiting_services",
+    "write_derived",
 ]

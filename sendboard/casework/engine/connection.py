@@ -2,10 +2,8 @@
 
 Optional tables that the folder lacks become empty views of the right shape, so every
 query can name every table. The manifest's as-at date is kept in ``snapshot_meta``.
-
-The joins that many indicators share are made once, as tables, when the snapshot is
-opened (``DERIVED``): each indicator then reads one table instead of repeating the
-join, which keeps a full set for a million requests well inside two seconds.
+The tables many indicators share (``derived.DERIVED``) are views over the files the
+importer stored with the snapshot (``write_derived``), else built on opening.
 """
 
 import json
@@ -14,7 +12,14 @@ from pathlib import Path
 
 import duckdb
 
-from sendboard.casework.schema import ALL_TABLES, MANIFEST, MANIFEST_AS_AT, Table
+from sendboard.casework.engine import derived
+from sendboard.casework.schema import (
+    ALL_TABLES,
+    MANIFEST,
+    MANIFEST_AS_AT,
+    PARQUET_OPTIONS,
+    Table,
+)
 
 # Earlier drafts of the manifest spelled the as-at date differently.
 _AS_AT_KEYS = (MANIFEST_AS_AT, "as_at_date", "asat", "referencedate", "reference_date")
@@ -30,72 +35,50 @@ def open_snapshot(
     folder = Path(folder)
     if not folder.is_dir():
         raise SnapshotError(f"{folder} is not a snapshot folder")
+    manifest = _manifest(folder)
     con = duckdb.connect(":memory:")
     # A progress bar on a slow query would land in a command's JSON or CSV output.
     con.execute("SET enable_progress_bar = false")
-    # No result depends on row order, and keeping it slows the derived tables down.
+    # No result depends on row order, and keeping it slows building derived tables down.
     con.execute("SET preserve_insertion_order = false")
     if threads is not None:
         con.execute(f"SET threads = {int(threads)}")
     if memory_limit is not None:
-        con.execute("SET memory_limit = ?", [memory_limit])
-    for table in ALL_TABLES:
-        con.execute(_view_sql(table, folder / f"{table.name}.parquet"))
-    for name, sql in DERIVED.items():  # in order: later ones read earlier ones
-        con.execute(f"CREATE TABLE {name} AS {sql}")
-    as_at = _manifest_as_at(folder)
-    con.execute("CREATE TABLE snapshot_meta (as_at DATE)")
-    con.execute("INSERT INTO snapshot_meta VALUES (?)", [as_at])
+        con.execute(f"SET memory_limit = {_quote(memory_limit)}")
+    _table_views(con, folder)
+    stored = derived.stored_in(folder, manifest)
+    for name, sql in derived.DERIVED.items():  # in order: later ones read earlier ones
+        if stored:
+            con.execute(_parquet_view(name, folder / derived.file_of(name)))
+        else:
+            con.execute(f"CREATE TABLE {name} AS {sql}")
+    # A literal, as binding any parameter makes DuckDB import pandas (a third of a second).
+    as_at = _manifest_as_at(manifest)
+    literal = _quote(as_at.isoformat()) if as_at else "NULL"
+    con.execute(f"CREATE TABLE snapshot_meta AS SELECT CAST({literal} AS DATE) AS as_at")
     return con
 
 
-# Independent of any period or as-at date, so they hold for every computation.
-DERIVED: dict[str, str] = {
-    # One row per assessment with its named plan's dates and its request's received
-    # date; H and S plans are dated by the plan's start when they carry no outcome date.
-    "assessment_x": """
-        SELECT a.assessmenttableid, a.requeststableid, a.assessmentoutcome,
-            a.assessmentoutcomedate, a.week20, p.startdate, p.ceasedate, r.receiveddate,
-            CASE WHEN a.assessmentoutcome = 'Y' THEN a.assessmentoutcomedate
-                 ELSE coalesce(a.assessmentoutcomedate, p.startdate) END AS issued
-        FROM assessment AS a
-        LEFT JOIN (
-            SELECT assessmenttableid, min(startdate) AS startdate, max(ceasedate) AS ceasedate
-            FROM namedplan GROUP BY assessmenttableid
-        ) AS p USING (assessmenttableid)
-        LEFT JOIN (SELECT requeststableid, receiveddate FROM requests) AS r
-            USING (requeststableid)
-    """,
-    # One row per request that has assessments: what they say about its plan.
-    "request_plans": """
-        SELECT requeststableid,
-            min(assessmentoutcomedate) FILTER (WHERE assessmentoutcome IN ('Y', 'N'))
-                AS decided,
-            bool_or(assessmentoutcome IN ('W', 'H', 'S')) AS closed_undated,
-            bool_or(assessmentoutcome = 'Y' AND assessmentoutcomedate IS NULL) AS undated_y,
-            min(assessmentoutcomedate) FILTER (WHERE assessmentoutcome IN ('Y', 'S'))
-                AS issued,
-            min(startdate) AS startdate,
-            max(ceasedate) AS ceasedate
-        FROM assessment_x GROUP BY requeststableid
-    """,
-    # Requests decided Y (to assess), with whether their assessment is still open.
-    "request_status": """
-        SELECT r.requeststableid, r.receiveddate, r.requestoutcomedate, p.decided,
-            coalesce(p.closed_undated, false) AS closed_undated,
-            coalesce(p.undated_y, false) AS undated_y
-        FROM requests AS r LEFT JOIN request_plans AS p USING (requeststableid)
-        WHERE r.requestoutcome = 'Y'
-    """,
-    # Active plans rows with their plan's issue (Y or S), start and cease dates: only
-    # the columns the caseload and review indicators read, as copying the others into
-    # the table is wasted work.
-    "active_base": """
-        SELECT ap.activeplanstableid, ap.requeststableid, ap.lastreview, p.issued,
-            p.startdate, p.ceasedate
-        FROM activeplans AS ap LEFT JOIN request_plans AS p USING (requeststableid)
-    """,
-}
+def write_derived(con: duckdb.DuckDBPyConnection, folder: Path) -> dict[str, object]:
+    """Store the derived tables of the snapshot in ``folder`` beside its tables, for
+    ``open_snapshot`` to read instead of building; the manifest's entry for them.
+
+    They are made from the files as written, so they hold what opening would build.
+    Views named after the snapshot's tables are left in ``con``.
+    """
+    _table_views(con, folder)
+    (folder / derived.FOLDER).mkdir(exist_ok=True)
+    rows = {}
+    for name, sql in derived.DERIVED.items():
+        path = folder / derived.file_of(name)
+        copy = f"COPY ({sql}) TO {_quote(path)} ({PARQUET_OPTIONS})"
+        rows[name] = con.execute(copy).fetchone()[0]
+        con.execute(_parquet_view(name, path))  # later ones read earlier ones
+    return {
+        "version": derived.VERSION,
+        "files": {name: derived.file_of(name) for name in derived.DERIVED},
+        "row_counts": rows,
+    }
 
 
 def snapshot_as_at(con: duckdb.DuckDBPyConnection) -> date | None:
@@ -114,6 +97,11 @@ def snapshot_as_at(con: duckdb.DuckDBPyConnection) -> date | None:
     ).fetchone()[0]
 
 
+def _table_views(con: duckdb.DuckDBPyConnection, folder: Path) -> None:
+    for table in ALL_TABLES:
+        con.execute(_view_sql(table, folder / f"{table.name}.parquet"))
+
+
 def _view_sql(table: Table, path: Path) -> str:
     if path.exists():
         columns = ", ".join(
@@ -126,15 +114,20 @@ def _view_sql(table: Table, path: Path) -> str:
     return f"CREATE VIEW {table.name} AS SELECT {columns} WHERE false"
 
 
-def _quote(path: Path) -> str:
-    return "'" + str(path).replace("'", "''") + "'"
+def _parquet_view(name: str, path: Path) -> str:
+    return f"CREATE VIEW {name} AS SELECT * FROM read_parquet({_quote(path)})"
 
 
-def _manifest_as_at(folder: Path) -> date | None:
+def _quote(text: Path | str) -> str:
+    return "'" + str(text).replace("'", "''") + "'"
+
+
+def _manifest(folder: Path) -> dict[str, object]:
     path = folder / MANIFEST
-    if not path.exists():
-        return None
-    manifest = json.loads(path.read_text())
+    return json.loads(path.read_text()) if path.exists() else {}
+
+
+def _manifest_as_at(manifest: dict[str, object]) -> date | None:
     for key in _AS_AT_KEYS:
         if manifest.get(key):
             return date.fromisoformat(str(manifest[key])[:10])

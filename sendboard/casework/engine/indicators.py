@@ -434,8 +434,11 @@ def _families(
     count (``timeliness.FAMILIES``): rows query -> (records, excluded, counted)."""
     families: dict[str, list[tuple[str, str, str]]] = {}
     for indicator in indicators:
+        # A plain function is a family member too (requests_received with refusal_rate).
         records = indicator.records
-        if not isinstance(records, partial) or records.func not in timeliness.FAMILIES:
+        if not isinstance(records, partial):
+            records = partial(records)
+        if records.func not in timeliness.FAMILIES:
             continue
         rows_sql, excluded, counted = timeliness.FAMILIES[records.func](
             scope, *records.args, **records.keywords

@@ -98,17 +98,7 @@ def amended_plans(scope: Scope) -> str:
             {meeting_days} AS measure,
             reviewmeeting, reviewdraft, final AS finaldate,
             least(reviewdraft + 56, reviewmeeting + 84) AS finaldue
-        FROM (
-            SELECT ap.activeplanstableid, ap.requeststableid, ap.reviewmeeting,
-                ap.reviewdraft, min(e.date) AS final
-            FROM activeplans AS ap
-            JOIN events AS e
-                ON e.requeststableid = ap.requeststableid
-                AND e.event = 'amended_plan_issued'
-                AND e.date >= ap.reviewmeeting
-            WHERE ap.reviewoutcome = 'A'
-            GROUP BY ALL
-        )
+        FROM amended_finals
         WHERE {scope.in_period("final")}
     """
 
@@ -125,8 +115,8 @@ def phase_transfers(scope: Scope) -> str:
     """
     operator = "<" if scope.options.phase_transfer_strictly_before else "<="
     age = (
-        "year(ap.phasetransferduedate) - year(p.birthmonth)"
-        " - CASE WHEN month(p.birthmonth) >= 9 THEN 1 ELSE 0 END"
+        "year(ap.phasetransferduedate) - year(ap.birthmonth)"
+        " - CASE WHEN month(ap.birthmonth) >= 9 THEN 1 ELSE 0 END"
     )
     due = "ap.phasetransferduedate"
     deadline = f"""
@@ -138,19 +128,6 @@ def phase_transfers(scope: Scope) -> str:
         END
     """
     return f"""
-        WITH transfers AS (
-            SELECT activeplanstableid, requeststableid, phasetransferduedate,
-                phasetransferfinaldate
-            FROM activeplans WHERE phasetransferduedate IS NOT NULL
-        ),
-        -- Birth months of the transferring few, joined from their side: joining every
-        -- request to every person first costs more than the rest of the indicator.
-        births AS (
-            SELECT t.requeststableid, p.birthmonth
-            FROM transfers AS t
-            JOIN requests AS r USING (requeststableid)
-            JOIN person AS p USING (persontableid)
-        )
         SELECT activeplanstableid AS row_id, requeststableid,
             CASE WHEN finaldate IS NULL AND deadline >= {scope.day} THEN '{NOT_YET_DUE}' END
                 AS excluded,
@@ -162,7 +139,6 @@ def phase_transfers(scope: Scope) -> str:
             SELECT ap.activeplanstableid, ap.requeststableid,
                 ap.phasetransferfinaldate AS finaldate, {deadline} AS deadline
             FROM transfers AS ap
-            LEFT JOIN births AS p USING (requeststableid)
         )
         WHERE {scope.in_period("deadline")}
     """

@@ -88,9 +88,10 @@ def import_snapshot(
         open_source(Path(source)) as found,
         _connect(Path(scratch)) as con,
     ):
-        # Each file is read, each module table checked; then pseudonyms, tables, manifest.
+        # Each file is read, each module table checked; then pseudonyms, tables, derived
+        # tables, manifest.
         modules = [name for name in found.files if name != rules.HEADER]
-        writing = 0 if dry_run else len(schema.ALL_TABLES) + 2
+        writing = 0 if dry_run else len(schema.ALL_TABLES) + 3
         total = len(found.files) + len(modules) + writing
         report = _Steps(progress, total=total)
         problems = Problems(cap=cap)

@@ -1,5 +1,8 @@
 """Write a checked source as Parquet plus manifest, all or nothing.
 
+Beside the tables go the engine's derived tables, made from the tables as written,
+so opening the snapshot need not build them.
+
 Files go into a hidden folder beside the final one and the folder is renamed into
 place at the end; a reader therefore sees a whole snapshot or none.
 """
@@ -15,6 +18,7 @@ from pathlib import Path
 import duckdb
 
 from sendboard.casework import schema
+from sendboard.casework.engine import derived, write_derived
 from sendboard.casework.snapshot import rules
 from sendboard.casework.snapshot.checks import Checked, Step
 from sendboard.casework.snapshot.pseudonym import register_pseudonym_macro
@@ -59,12 +63,18 @@ def write_snapshot(
             path = incoming / f"{table.name}.parquet"
             counts[table.name] = _write_table(con, table, checked, path)
             sums[table.name] = _sha256(path)
+        progress("Writing the derived tables")
+        stored = write_derived(con, incoming)
+        stored["checksums"] = {
+            name: _sha256(incoming / derived.file_of(name)) for name in derived.DERIVED
+        }
         progress("Writing the manifest")
         body = {
             **manifest,
             "row_counts": counts,
             "checksums": sums,
             "files": {table.name: f"{table.name}.parquet" for table in schema.ALL_TABLES},
+            derived.MANIFEST_KEY: stored,
         }
         (incoming / schema.MANIFEST).write_text(json.dumps(body, indent=2, default=_json_default))
         os.rename(incoming, folder)
@@ -120,10 +130,7 @@ def _write_table(
                 selects.append(f"CAST(t.{name} AS {kind}) AS {name}")
         query = f"SELECT {', '.join(selects)} FROM t_{table.name} t {' '.join(joins)}"
     target = str(path).replace("'", "''")
-    con.execute(
-        f"COPY ({query}) TO '{target}' (FORMAT parquet, COMPRESSION zstd, COMPRESSION_LEVEL 1)"
-    )
-    return con.execute(f"SELECT count(*) FROM read_parquet('{target}')").fetchone()[0]
+    return con.execute(f"COPY ({query}) TO '{target}' ({schema.PARQUET_OPTIONS})").fetchone()[0]
 
 
 def _sha256(path: Path) -> str:

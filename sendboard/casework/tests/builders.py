@@ -9,10 +9,22 @@ import duckdb
 import pyarrow as pa
 import pyarrow.parquet as pq
 
-from sendboard.casework.engine import open_snapshot
+from sendboard.casework.engine import EngineOptions, derived, open_snapshot, write_derived
 from sendboard.casework.schema import ALL_TABLES, DATE, INT, MANIFEST, MANIFEST_AS_AT
 
 _ARROW = {DATE: pa.date32(), INT: pa.int32()}
+
+# The default choices, and every choice changed: a property of the engine must hold
+# under either.
+OPTION_SETS = (
+    EngineOptions(),
+    EngineOptions(
+        inclusive_weeks=False,
+        phase_transfer_strictly_before=False,
+        include_s_in_timeliness=True,
+        waiting_standards={"ASD": 10, "SALT": 6},
+    ),
+)
 
 
 def d(text: str) -> date:
@@ -113,7 +125,9 @@ class SnapshotBuilder:
         )
         return ap
 
-    def write(self, folder: Path, *, as_at: str | None = None) -> Path:
+    def write(self, folder: Path, *, as_at: str | None = None, store_derived: bool = True) -> Path:
+        """Write the tables, and the derived tables beside them as the importer does
+        unless not ``store_derived`` (as a snapshot written before they were stored)."""
         folder.mkdir(parents=True, exist_ok=True)
         for table in ALL_TABLES:
             rows = self.rows[table.name]
@@ -124,7 +138,10 @@ class SnapshotBuilder:
             )
             columns = {name: [row.get(name) for row in rows] for name in table.columns}
             pq.write_table(pa.table(columns, schema=schema), folder / f"{table.name}.parquet")
-        manifest = {MANIFEST_AS_AT: as_at} if as_at else {}
+        manifest: dict[str, object] = {MANIFEST_AS_AT: as_at} if as_at else {}
+        if store_derived:
+            with duckdb.connect() as con:
+                manifest[derived.MANIFEST_KEY] = write_derived(con, folder)
         (folder / MANIFEST).write_text(json.dumps(manifest))
         return folder
 

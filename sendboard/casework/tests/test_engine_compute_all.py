@@ -7,7 +7,8 @@ from pathlib import Path
 
 import pytest
 
-from sendboard.casework.engine import EngineOptions, compute_all, compute_one, open_snapshot
+from sendboard.casework.engine import compute_all, compute_one, open_snapshot
+from sendboard.casework.tests.builders import OPTION_SETS
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[3] / "benchmarks"))
 from casework_synth import write_snapshot
@@ -20,18 +21,7 @@ def con(tmp_path_factory):
     return open_snapshot(folder)
 
 
-OPTIONS = (
-    EngineOptions(),
-    EngineOptions(
-        inclusive_weeks=False,
-        phase_transfer_strictly_before=False,
-        include_s_in_timeliness=True,
-        waiting_standards={"ASD": 10, "SALT": 6},
-    ),
-)
-
-
-@pytest.mark.parametrize("options", OPTIONS)
+@pytest.mark.parametrize("options", OPTION_SETS)
 @pytest.mark.parametrize("period", ["2024", "2023", "2024-06", "2024-Q2"])
 def test_the_full_set_equals_each_indicator_computed_alone(con, options, period):
     results = compute_all(con, period=period, options=options)

@@ -10,6 +10,7 @@ import pytest
 from openpyxl import Workbook
 
 from sendboard.casework import schema
+from sendboard.casework.engine import derived
 from sendboard.casework.snapshot import (
     PseudonymKeyMissing,
     import_snapshot,
@@ -28,6 +29,13 @@ def run_import(source: Path, root: Path, *, key: str = KEY, code: str = "s1", **
 
 def rows(folder: Path, table: str) -> list[dict]:
     return pq.read_table(folder / f"{table}.parquet").to_pylist()
+
+
+def every_parquet_file(folder: Path) -> list[Path]:
+    """The tables and the derived tables stored beside them."""
+    paths = sorted(folder.rglob("*.parquet"))
+    assert len(paths) == len(schema.ALL_TABLES) + len(derived.DERIVED)
+    return paths
 
 
 @pytest.fixture
@@ -62,13 +70,13 @@ def test_no_personal_field_reaches_any_parquet_file(imported):
         "uniquelearnernumber",
         "upnunknown",
     }
-    for table in schema.ALL_TABLES:
-        for row in rows(imported.folder, table.name):
+    for path in every_parquet_file(imported.folder):
+        for row in pq.read_table(path).to_pylist():
             assert not personal_columns & set(row)
             for value in row.values():
                 assert str(value) not in PERSONAL.values()
                 assert value not in {date(2015, 3, 14), date(2011, 7, 30)}
-        raw = (imported.folder / f"{table.name}.parquet").read_bytes()
+        raw = path.read_bytes()
         assert not any(secret.encode() in raw for secret in PERSONAL.values())
 
 
@@ -79,8 +87,8 @@ def test_birth_dates_are_kept_only_as_the_first_of_their_month(imported):
 
 def test_raw_identifiers_never_reach_the_snapshot(imported):
     raw_ids = {"P1", "P2", "R1", "R2", "R3", "A1", "A3", "N1", "AP1"}
-    for table in schema.ALL_TABLES:
-        for row in rows(imported.folder, table.name):
+    for path in every_parquet_file(imported.folder):
+        for row in pq.read_table(path).to_pylist():
             assert not raw_ids & {str(value) for value in row.values()}
 
 
@@ -142,6 +150,17 @@ def test_the_manifest_records_counts_checksums_sources_and_who(export, tmp_path)
     for table in schema.ALL_TABLES:
         digest = hashlib.sha256((result.folder / f"{table.name}.parquet").read_bytes()).hexdigest()
         assert manifest["checksums"][table.name] == digest
+
+
+def test_the_manifest_records_the_derived_tables_with_counts_and_checksums(imported):
+    manifest = json.loads((imported.folder / schema.MANIFEST).read_text())
+    entry = manifest[derived.MANIFEST_KEY]
+    assert entry["version"] == derived.VERSION
+    assert entry["files"] == {name: derived.file_of(name) for name in derived.DERIVED}
+    for name, file in entry["files"].items():
+        path = imported.folder / file
+        assert entry["checksums"][name] == hashlib.sha256(path.read_bytes()).hexdigest()
+        assert entry["row_counts"][name] == pq.ParquetFile(path).metadata.num_rows
 
 
 def test_the_as_at_date_is_the_latest_date_in_the_data_unless_given(export, tmp_path):
