@@ -1,17 +1,18 @@
 from django.contrib import admin
+from simple_history.admin import SimpleHistoryAdmin
 
 from sendboard.governance.models import Group, Membership, Organisation, Partnership, Person, Role
 
 
 @admin.register(Partnership)
-class PartnershipAdmin(admin.ModelAdmin):
+class PartnershipAdmin(SimpleHistoryAdmin):
     list_display = ["name", "slug", "local_authority", "small_number_policy"]
     prepopulated_fields = {"slug": ["name"]}
     search_fields = ["name", "local_authority"]
 
 
 @admin.register(Organisation)
-class OrganisationAdmin(admin.ModelAdmin):
+class OrganisationAdmin(SimpleHistoryAdmin):
     list_display = ["name", "short_name", "kind", "partnership"]
     list_filter = ["partnership", "kind"]
     list_select_related = ["partnership"]
@@ -27,7 +28,7 @@ class MembershipInline(admin.TabularInline):
 
 
 @admin.register(Person)
-class PersonAdmin(admin.ModelAdmin):
+class PersonAdmin(SimpleHistoryAdmin):
     list_display = ["name", "job_title", "organisation", "partnership", "user"]
     list_filter = ["partnership", "organisation__kind"]
     list_select_related = ["organisation", "partnership", "user"]
@@ -36,7 +37,7 @@ class PersonAdmin(admin.ModelAdmin):
 
 
 @admin.register(Group)
-class GroupAdmin(admin.ModelAdmin):
+class GroupAdmin(SimpleHistoryAdmin):
     list_display = ["name", "kind", "reports_to", "partnership", "cadence"]
     list_filter = ["partnership", "kind"]
     list_select_related = ["reports_to", "partnership"]
@@ -46,7 +47,7 @@ class GroupAdmin(admin.ModelAdmin):
 
 
 @admin.register(Membership)
-class MembershipAdmin(admin.ModelAdmin):
+class MembershipAdmin(SimpleHistoryAdmin):
     list_display = ["person", "group", "role", "deputy_for", "started_on", "ended_on"]
     list_filter = ["group__partnership", "role", "group"]
     list_select_related = ["person", "group", "deputy_for"]
@@ -55,7 +56,7 @@ class MembershipAdmin(admin.ModelAdmin):
 
 
 @admin.register(Role)
-class RoleAdmin(admin.ModelAdmin):
+class RoleAdmin(SimpleHistoryAdmin):
     list_display = ["user", "partnership", "name"]
     list_filter = ["partnership", "name"]
     list_select_related = ["user", "partnership"]

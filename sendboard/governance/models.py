@@ -5,6 +5,7 @@ import uuid
 from django.conf import settings
 from django.db import models
 from django.urls import reverse
+from simple_history.models import HistoricalRecords
 
 
 class Partnership(models.Model):
@@ -22,6 +23,7 @@ class Partnership(models.Model):
     )
     contact_email = models.EmailField(blank=True)
     local_offer_url = models.URLField(blank=True)
+    history = HistoricalRecords()
 
     class Meta:
         ordering = ["name"]
@@ -53,6 +55,7 @@ class Organisation(models.Model):
     name = models.CharField(max_length=200)
     short_name = models.CharField(max_length=40, blank=True)
     kind = models.CharField(max_length=12, choices=Kind.choices)
+    history = HistoricalRecords()
 
     class Meta:
         ordering = ["name"]
@@ -80,6 +83,7 @@ class Person(models.Model):
         blank=True,
         related_name="people",
     )
+    history = HistoricalRecords()
 
     class Meta:
         ordering = ["name"]
@@ -122,6 +126,7 @@ class Group(models.Model):
     action_prefix = models.CharField(
         max_length=10, blank=True, help_text="Shown before action numbers, for example SPB"
     )
+    history = HistoricalRecords()
 
     class Meta:
         ordering = ["kind", "name"]
@@ -161,6 +166,7 @@ class Membership(models.Model):
     )
     started_on = models.DateField(null=True, blank=True)
     ended_on = models.DateField(null=True, blank=True)
+    history = HistoricalRecords()
 
     class Meta:
         ordering = ["group", "role", "person__name"]
@@ -188,6 +194,7 @@ class Role(models.Model):
     )
     partnership = models.ForeignKey(Partnership, on_delete=models.CASCADE, related_name="roles")
     name = models.CharField(max_length=10, choices=Name.choices)
+    history = HistoricalRecords()
 
     class Meta:
         ordering = ["partnership", "user__username"]
