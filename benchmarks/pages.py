@@ -4,7 +4,9 @@ Builds a partnership with ten years of business (about 500 meetings with agendas
 attendance and minutes, 5,000 actions with owners and updates, a forward plan and a
 published summary for every board meeting) in a fresh SQLite database in a temporary
 folder, then requests each page through Django's test client, in the same process,
-and prints p50 and p95 server time and requests per second beside a trivial page.
+and prints p50 and p95 server time and requests per second beside a trivial page:
+each page as readers are served it (from the page cache, sendboard.core.pagecache),
+and rendered afresh just after a change.
 
 Targets (issue 2): p95 under 100 ms for each page, and at least a quarter of the
 trivial page's throughput.
@@ -486,13 +488,13 @@ class QueryCounter:
 
 
 def measure(built: Built, *, requests: int) -> list[dict]:
-    """Time every page in turn, round after round.
+    """Time every page in turn, round after round, as readers are served it and again
+    rendered afresh just after a change (any saved record makes every kept page stale).
 
     Interleaving the pages means a busy spell on the machine slows them all alike,
     so the comparison with the trivial view stays fair. Throughput is one client's:
     requests served per second of server time.
     """
-    from django.db import connection
     from django.test import Client
 
     signed_in = Client()
@@ -501,40 +503,63 @@ def measure(built: Built, *, requests: int) -> list[dict]:
     pages = []
     for name, url, needs_sign_in in built.pages():
         client = signed_in if needs_sign_in else anonymous
-        queries = QueryCounter()
-        with connection.execute_wrapper(queries):
-            response = client.get(url)
+        response = client.get(url)
         if response.status_code != 200:
             print(f"{name}: {url} answered {response.status_code}, skipped")
             continue
         for _ in range(WARM_UP):
             client.get(url)
-        pages.append({"name": name, "url": url, "client": client, "queries": queries.count})
+        pages.append({"name": name, "url": url, "client": client, "changed": False})
+    pages += [
+        {**page, "name": f"{page['name']}, after a change", "changed": True}
+        for page in pages
+        if not page["name"].startswith("Trivial")
+    ]
     times = {page["name"]: [] for page in pages}
+    queries = {page["name"]: _request(page)[1] for page in pages}
     for _ in range(requests):
         for page in pages:
-            before = time.perf_counter()
-            page["client"].get(page["url"])
-            times[page["name"]].append((time.perf_counter() - before) * 1000)
+            times[page["name"]].append(_request(page)[0])
+        for page in pages:  # untimed: the next round's unchanged pages are kept again
+            if not page["changed"]:
+                page["client"].get(page["url"])
     return [
         {
             "name": page["name"],
             "url": page["url"],
+            "changed": page["changed"],
             "p50": statistics.median(times[page["name"]]),
             "p95": statistics.quantiles(times[page["name"]], n=20)[18],
             "throughput": 1000 * requests / sum(times[page["name"]]),
-            "queries": page["queries"],
+            "queries": queries[page["name"]],
         }
         for page in pages
     ]
 
 
+def _request(page: dict) -> tuple[float, int]:
+    """One request's server time in milliseconds and its number of queries."""
+    from django.db import connection
+
+    from sendboard.core.pagecache import revision_bump
+
+    if page["changed"]:
+        revision_bump()  # as any saved record does; not timed
+    counter = QueryCounter()
+    with connection.execute_wrapper(counter):
+        before = time.perf_counter()
+        page["client"].get(page["url"])
+        return (time.perf_counter() - before) * 1000, counter.count
+
+
 def profile(built: Built, *, requests: int = 10, lines: int = 15) -> None:
-    """The functions each page spends most time in, to show where to look first."""
+    """The functions each page spends most time in when rendered afresh."""
     import cProfile
     import pstats
 
     from django.test import Client
+
+    from sendboard.core.pagecache import revision_bump
 
     signed_in = Client()
     signed_in.force_login(built.manager)
@@ -544,6 +569,7 @@ def profile(built: Built, *, requests: int = 10, lines: int = 15) -> None:
         profiler = cProfile.Profile()
         profiler.enable()
         for _ in range(requests):
+            revision_bump()
             client.get(url)
         profiler.disable()
         print(f"\n{name} ({url}), {requests} requests")
@@ -555,7 +581,7 @@ def profile(built: Built, *, requests: int = 10, lines: int = 15) -> None:
 def report(rows: list[dict]) -> None:
     trivial = next((row for row in rows if row["name"].startswith("Trivial")), None)
     header = (
-        f"{'page':<36} {'p50 ms':>7} {'p95 ms':>7} {'req/s':>7} {'share':>6} {'queries':>7}  target"
+        f"{'page':<40} {'p50 ms':>7} {'p95 ms':>7} {'req/s':>7} {'share':>6} {'queries':>7}  target"
     )
     print()
     print(header)
@@ -565,18 +591,22 @@ def report(rows: list[dict]) -> None:
         share = row["throughput"] / trivial["throughput"] if trivial else float("nan")
         if row is trivial:
             verdict = "(reference)"
+        elif row["changed"]:
+            verdict = "p95 holds" if row["p95"] < P95_TARGET_MS else "p95 MISSED"
+            held = held and row["p95"] < P95_TARGET_MS
         else:
             ok = row["p95"] < P95_TARGET_MS and share >= THROUGHPUT_SHARE
             held = held and ok
             verdict = "holds" if ok else "MISSED"
         print(
-            f"{row['name']:<36} {row['p50']:7.1f} {row['p95']:7.1f} {row['throughput']:7.1f} "
+            f"{row['name']:<40} {row['p50']:7.1f} {row['p95']:7.1f} {row['throughput']:7.1f} "
             f"{share:6.2f} {row['queries']:7d}  {verdict}"
         )
     print()
     print(
-        f"Targets: p95 < {P95_TARGET_MS:.0f} ms and at least {THROUGHPUT_SHARE:.0%} of the trivial "
-        f"view's throughput: {'all hold' if held else 'NOT all hold'}."
+        f"Targets: p95 < {P95_TARGET_MS:.0f} ms for every page, served and rendered afresh; at "
+        f"least {THROUGHPUT_SHARE:.0%} of the trivial view's throughput as pages are served: "
+        f"{'all hold' if held else 'NOT all hold'}."
     )
 
 

@@ -99,3 +99,9 @@ def persona(people):
 def _fast_passwords(settings):
     # Hashing is slow on purpose; tests make many users and need none of that.
     settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+
+
+@pytest.fixture
+def without_page_cache(settings):
+    """Query bounds measure a page's own rendering, not the reader's page cache."""
+    settings.PAGE_CACHE_SECONDS = 0

@@ -14,6 +14,7 @@ from sendboard.actions.forms import (
     ActionUpdateForm,
 )
 from sendboard.core.forms import with_stale_error
+from sendboard.core.pagecache import cached_for_reader
 from sendboard.core.services import StaleEdit
 from sendboard.governance.models import Partnership
 from sendboard.governance.permissions import Capability, partnership_view
@@ -23,6 +24,7 @@ PAGE_SIZE = 50
 
 
 @partnership_view(Capability.VIEW)
+@cached_for_reader
 def action_list(request: HttpRequest, partnership: Partnership) -> HttpResponse:
     form = ActionFilterForm(request.GET or None, partnership=partnership)
     today = timezone.localdate()
@@ -31,6 +33,7 @@ def action_list(request: HttpRequest, partnership: Partnership) -> HttpResponse:
 
 
 @partnership_view(Capability.VIEW)
+@cached_for_reader
 def my_actions(request: HttpRequest, partnership: Partnership) -> HttpResponse:
     form = ActionFilterForm(request.GET or None, partnership=partnership)
     del form.fields["owner"]
@@ -134,6 +137,7 @@ def action_create(request: HttpRequest, partnership: Partnership) -> HttpRespons
 
 
 @partnership_view(Capability.VIEW)
+@cached_for_reader
 def action_detail(request: HttpRequest, partnership: Partnership, code) -> HttpResponse:
     action = queries.action_for_page(partnership, code, today=timezone.localdate())
     return render(

@@ -6,6 +6,7 @@ class CoreConfig(AppConfig):
     verbose_name = "Core"
 
     def ready(self) -> None:
-        from sendboard.core import govuk
+        from sendboard.core import govuk, pagecache
 
         govuk.install()
+        pagecache.watch_changes()

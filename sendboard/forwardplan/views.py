@@ -7,6 +7,7 @@ from django.views.decorators.http import require_POST
 
 from sendboard.actions.queries import action_for_page
 from sendboard.core.forms import with_stale_error
+from sendboard.core.pagecache import cached_for_reader
 from sendboard.core.services import StaleEdit
 from sendboard.forwardplan import queries, services
 from sendboard.forwardplan.forms import (
@@ -20,6 +21,7 @@ from sendboard.governance.permissions import Capability, partnership_view
 
 
 @partnership_view(Capability.VIEW)
+@cached_for_reader
 def forward_plan(request: HttpRequest, partnership: Partnership) -> HttpResponse:
     form = ForwardPlanFilterForm(request.GET or None, partnership=partnership)
     chosen = form.cleaned_data if form.is_valid() else {}
@@ -59,6 +61,7 @@ def forward_plan_item_create(request: HttpRequest, partnership: Partnership) -> 
 
 
 @partnership_view(Capability.VIEW)
+@cached_for_reader
 def forward_plan_item(request: HttpRequest, partnership: Partnership, code) -> HttpResponse:
     item = queries.forward_plan_item_for_page(partnership, code)
     return render(

@@ -40,21 +40,27 @@ ROLE_CAPABILITIES: dict[str, frozenset[Capability]] = {
 class Access:
     partnership: Partnership
     role: str | None
-    person: Person | None
+    user: object
     capabilities: frozenset[Capability]
 
     def can(self, capability: Capability) -> bool:
         return capability in self.capabilities
 
+    @functools.cached_property
+    def person(self) -> Person | None:
+        """The reader as a person of the partnership; read only by the pages that ask."""
+        if not self.user.is_authenticated:
+            return None
+        return Person.objects.filter(user=self.user, partnership=self.partnership).first()
+
 
 def access_for(user, partnership: Partnership) -> Access:
     if not user.is_authenticated:
-        return Access(partnership, None, None, frozenset())
+        return Access(partnership, None, user, frozenset())
     role = Role.objects.filter(user=user, partnership=partnership).values_list("name", flat=True)
     role_name = Role.Name.MANAGER if user.is_superuser else next(iter(role), None)
-    person = Person.objects.filter(user=user, partnership=partnership).first()
     capabilities = ROLE_CAPABILITIES.get(role_name, frozenset())
-    return Access(partnership, role_name, person, capabilities)
+    return Access(partnership, role_name, user, capabilities)
 
 
 def partnership_view(capability: Capability) -> Callable:

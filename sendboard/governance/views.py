@@ -2,12 +2,14 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, render
 from django.utils import timezone
 
+from sendboard.core.pagecache import cached_for_reader
 from sendboard.governance import queries
 from sendboard.governance.models import Partnership
 from sendboard.governance.permissions import Capability, partnership_view
 
 
 @partnership_view(Capability.VIEW)
+@cached_for_reader
 def partnership_home(request: HttpRequest, partnership: Partnership) -> HttpResponse:
     today = timezone.localdate()
     person = request.access.person
@@ -26,6 +28,7 @@ def partnership_home(request: HttpRequest, partnership: Partnership) -> HttpResp
 
 
 @partnership_view(Capability.VIEW)
+@cached_for_reader
 def group_list(request: HttpRequest, partnership: Partnership) -> HttpResponse:
     return render(
         request,
@@ -35,6 +38,7 @@ def group_list(request: HttpRequest, partnership: Partnership) -> HttpResponse:
 
 
 @partnership_view(Capability.VIEW)
+@cached_for_reader
 def group_detail(request: HttpRequest, partnership: Partnership, group: str) -> HttpResponse:
     found = get_object_or_404(queries.groups_with_members(partnership), slug=group)
     return render(

@@ -11,6 +11,7 @@ from django.views.decorators.http import require_POST
 
 from sendboard.actions.queries import action_log_review
 from sendboard.core.forms import with_stale_error
+from sendboard.core.pagecache import cached_for_reader
 from sendboard.core.services import StaleEdit
 from sendboard.forwardplan.models import ForwardPlanItem
 from sendboard.governance.models import Group, Partnership
@@ -110,6 +111,7 @@ def _attempt(request: HttpRequest, form, call, *, done: str) -> tuple[bool, obje
 
 
 @partnership_view(Capability.VIEW)
+@cached_for_reader
 def meeting_list(request: HttpRequest, partnership: Partnership) -> HttpResponse:
     groups = list(Group.objects.filter(partnership=partnership))
     group = next((g for g in groups if g.slug == request.GET.get("group")), None)
@@ -154,6 +156,7 @@ def meeting_create(request: HttpRequest, partnership: Partnership) -> HttpRespon
 
 
 @partnership_view(Capability.VIEW)
+@cached_for_reader
 def meeting_detail(request: HttpRequest, partnership: Partnership, code) -> HttpResponse:
     meeting = queries.meeting_for_page(partnership, code)
     on_agenda = {item.standing for item in meeting.item_list}

@@ -13,6 +13,7 @@ from simple_history.utils import bulk_create_with_history, bulk_update_with_hist
 from sendboard.casework import engine
 from sendboard.casework.engine import EngineOptions, IndicatorResult, Period
 from sendboard.casework.models import Snapshot
+from sendboard.core.pagecache import revision_bump
 from sendboard.core.services import save_tracked
 from sendboard.governance.models import Partnership
 from sendboard.performance.models import Indicator, Observation
@@ -204,6 +205,8 @@ def _store(computed: list[_Computed], *, snapshot: Snapshot, counts: dict[str, i
             default_user=by,
             default_change_reason=f"Superseded by snapshot {snapshot}",
         )
+    if new:
+        revision_bump()  # bulk writes send no signals, so cached pages are told here
     counts["created"] += len(new)
     counts["superseded"] += len(replaced)
 

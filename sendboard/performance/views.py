@@ -5,6 +5,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 
 from sendboard.core.forms import with_stale_error
+from sendboard.core.pagecache import cached_for_reader
 from sendboard.core.services import StaleEdit
 from sendboard.governance.models import Partnership
 from sendboard.governance.permissions import Capability, partnership_view
@@ -27,6 +28,7 @@ def _sees_raw_counts(request: HttpRequest) -> bool:
 
 
 @partnership_view(Capability.VIEW)
+@cached_for_reader
 def scorecard(request: HttpRequest, partnership: Partnership) -> HttpResponse:
     raw = _sees_raw_counts(request)
     return render(
@@ -41,6 +43,7 @@ def scorecard(request: HttpRequest, partnership: Partnership) -> HttpResponse:
 
 
 @partnership_view(Capability.VIEW)
+@cached_for_reader
 def indicator_detail(request: HttpRequest, partnership: Partnership, code) -> HttpResponse:
     indicator = _get_indicator(partnership, code)
     raw = _sees_raw_counts(request)

@@ -6,6 +6,7 @@ from django.utils import timezone
 from django.views.decorators.http import require_POST
 
 from sendboard.core.forms import with_stale_error
+from sendboard.core.pagecache import cached_for_reader
 from sendboard.core.services import StaleEdit
 from sendboard.governance.models import Partnership
 from sendboard.governance.permissions import Capability, partnership_view, public_view
@@ -24,6 +25,7 @@ from sendboard.publishing.plain_english import (
 
 
 @partnership_view(Capability.VIEW)
+@cached_for_reader
 def summary_list(request: HttpRequest, partnership: Partnership) -> HttpResponse:
     undrafted = (
         queries.board_meetings_without_summary(partnership, today=timezone.localdate())[:6]
@@ -64,6 +66,7 @@ def summary_create(request: HttpRequest, partnership: Partnership) -> HttpRespon
 
 
 @partnership_view(Capability.VIEW)
+@cached_for_reader
 def summary_detail(request: HttpRequest, partnership: Partnership, code) -> HttpResponse:
     return _detail(request, partnership, queries.summary_for(partnership, code))
 
@@ -193,6 +196,7 @@ def meeting_minutes_docx(request: HttpRequest, partnership: Partnership, code) -
 
 
 @public_view
+@cached_for_reader
 def public_home(request: HttpRequest, partnership: Partnership) -> HttpResponse:
     return render(
         request,
@@ -206,6 +210,7 @@ def public_home(request: HttpRequest, partnership: Partnership) -> HttpResponse:
 
 
 @public_view
+@cached_for_reader
 def summary_public(request: HttpRequest, partnership: Partnership, code) -> HttpResponse:
     summary = queries.published_summary_for(partnership, code)
     return render(
@@ -222,6 +227,7 @@ def public_summary_docx(request: HttpRequest, partnership: Partnership, code) ->
 
 
 @public_view
+@cached_for_reader
 def public_minutes(request: HttpRequest, partnership: Partnership, code) -> HttpResponse:
     meeting = queries.published_minutes_for(partnership, code)
     return render(

@@ -308,7 +308,7 @@ def test_the_log_shows_fifty_actions_a_page(persona, partnership, board):
 
 
 def test_the_log_needs_a_fixed_number_of_queries(
-    persona, partnership, board, people, django_assert_max_num_queries
+    persona, partnership, board, people, without_page_cache, django_assert_max_num_queries
 ):
     owners = [PersonFactory(partnership=partnership) for _ in range(3)]
     meeting = MeetingFactory(group=board)
@@ -325,7 +325,7 @@ def test_the_log_needs_a_fixed_number_of_queries(
 
 
 def test_the_action_page_needs_a_fixed_number_of_queries(
-    persona, partnership, owned, people, django_assert_max_num_queries
+    persona, partnership, owned, people, without_page_cache, django_assert_max_num_queries
 ):
     for day in range(1, 6):
         owned.updates.create(written_on=datetime.date(2025, 6, day), text="Step", status="open")

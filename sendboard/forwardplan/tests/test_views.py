@@ -177,7 +177,7 @@ def test_the_item_page_shows_its_history(persona, partnership, item):
 
 
 def test_the_forward_plan_needs_a_fixed_number_of_queries(
-    persona, partnership, board, subgroup, people, django_assert_max_num_queries
+    persona, partnership, board, subgroup, people, without_page_cache, django_assert_max_num_queries
 ):
     meeting = MeetingFactory(group=board, date=NEXT_MONTH)
     for number in range(30):
@@ -195,7 +195,7 @@ def test_the_forward_plan_needs_a_fixed_number_of_queries(
 
 
 def test_the_item_page_needs_a_fixed_number_of_queries(
-    persona, partnership, item, django_assert_max_num_queries
+    persona, partnership, item, without_page_cache, django_assert_max_num_queries
 ):
     client = persona["viewer"]
 

@@ -72,7 +72,7 @@ def busy_meeting(meeting, manager_user, partnership, people, subgroup):
 
 
 def test_the_meeting_page_reads_a_busy_meeting_in_a_bounded_number_of_queries(
-    persona, busy_meeting, django_assert_max_num_queries
+    persona, busy_meeting, without_page_cache, django_assert_max_num_queries
 ):
     client = persona["manager"]
     with django_assert_max_num_queries(19):
@@ -82,7 +82,7 @@ def test_the_meeting_page_reads_a_busy_meeting_in_a_bounded_number_of_queries(
 
 
 def test_the_meeting_list_reads_in_a_bounded_number_of_queries(
-    persona, board, django_assert_max_num_queries
+    persona, board, without_page_cache, django_assert_max_num_queries
 ):
     for number in range(1, 60):
         MeetingFactory(group=board, number=number + 10)

@@ -118,7 +118,7 @@ def test_the_nhs_policy_rounds_counts_for_members(persona, partnership, people):
 
 
 def test_the_scorecard_reads_a_bounded_number_of_queries(
-    persona, partnership, people, django_assert_max_num_queries
+    persona, partnership, people, without_page_cache, django_assert_max_num_queries
 ):
     for number in range(8):
         indicator = IndicatorFactory(partnership=partnership, title=f"Indicator {number}")
@@ -161,7 +161,7 @@ def test_the_indicator_page_shows_superseded_figures_marked(persona, partnership
 
 
 def test_the_indicator_page_reads_a_bounded_number_of_queries(
-    persona, partnership, timeliness, django_assert_max_num_queries
+    persona, partnership, timeliness, without_page_cache, django_assert_max_num_queries
 ):
     for month in range(1, 10):
         _month(timeliness, 2024, month, 40, 100)

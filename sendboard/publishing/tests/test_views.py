@@ -339,7 +339,7 @@ def test_the_summaries_list_offers_a_draft_for_board_meetings_without_one(
 
 
 def test_the_summaries_list_makes_a_fixed_number_of_queries(
-    persona, partnership, board, django_assert_max_num_queries
+    persona, partnership, board, without_page_cache, django_assert_max_num_queries
 ):
     for day in range(1, 11):
         PublicSummaryFactory(meeting=MeetingFactory(group=board, date=f"2026-03-{day:02d}"))
@@ -350,7 +350,7 @@ def test_the_summaries_list_makes_a_fixed_number_of_queries(
 
 
 def test_the_public_home_makes_a_fixed_number_of_queries(
-    persona, partnership, board, django_assert_max_num_queries
+    persona, partnership, board, without_page_cache, django_assert_max_num_queries
 ):
     for day in range(1, 11):
         meeting = MeetingFactory(
@@ -366,7 +366,7 @@ def test_the_public_home_makes_a_fixed_number_of_queries(
 
 
 def test_the_public_summary_makes_a_fixed_number_of_queries(
-    persona, partnership, published, django_assert_max_num_queries
+    persona, partnership, published, without_page_cache, django_assert_max_num_queries
 ):
     client = persona["anonymous"]
 
@@ -375,7 +375,7 @@ def test_the_public_summary_makes_a_fixed_number_of_queries(
 
 
 def test_the_public_minutes_make_a_fixed_number_of_queries(
-    persona, partnership, minutes_published, django_assert_max_num_queries
+    persona, partnership, minutes_published, without_page_cache, django_assert_max_num_queries
 ):
     item = minutes_published.meeting.items.get(position=4)
     for position in range(2, 12):
@@ -387,7 +387,7 @@ def test_the_public_minutes_make_a_fixed_number_of_queries(
 
 
 def test_the_summary_page_makes_a_fixed_number_of_queries(
-    persona, partnership, draft, people, django_assert_max_num_queries
+    persona, partnership, draft, people, without_page_cache, django_assert_max_num_queries
 ):
     for version in range(1, 6):
         summary_update(
