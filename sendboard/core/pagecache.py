@@ -28,6 +28,7 @@ from django.db.models.signals import m2m_changed, post_delete, post_save
 from django.http import HttpRequest, HttpResponse
 from django.middleware.csrf import get_token
 from django.utils import timezone
+from simple_history.models import HistoricalChanges
 
 REVISION_KEY = "sendboard:revision"
 # Written on every sign-in attempt or page view; they change nothing a page shows.
@@ -45,8 +46,8 @@ def revision_bump() -> None:
     commits or rolls back with it); the second closes the window in which another
     process could read the new revision with the old data from another cache backend.
     """
-    cache.set(REVISION_KEY, _new_token(), timeout=None)
-    transaction.on_commit(lambda: cache.set(REVISION_KEY, _new_token(), timeout=None))
+    cache.delete(REVISION_KEY)  # the next reader starts a new revision
+    transaction.on_commit(lambda: cache.delete(REVISION_KEY))
 
 
 def watch_changes() -> None:
@@ -80,8 +81,10 @@ def cached_for_reader(view: Callable) -> Callable:
 
 
 def _record_changed(sender, **kwargs) -> None:
-    label = sender._meta.label_lower
-    if label not in _IGNORED and sender._meta.app_label in _watched_apps():
+    # A history row is written with the change it records, which bumps already.
+    if issubclass(sender, HistoricalChanges) or sender._meta.label_lower in _IGNORED:
+        return
+    if sender._meta.app_label in _watched_apps():
         revision_bump()
 
 
