@@ -11,7 +11,7 @@ from pathlib import Path
 
 # Raise whenever a query below changes: a snapshot whose manifest records another
 # version has its derived tables built from its own tables rather than read.
-VERSION = 1
+VERSION = 2
 
 # The manifest entry that records the stored derived tables.
 MANIFEST_KEY = "derived"
@@ -21,20 +21,26 @@ MANIFEST_KEY = "derived"
 DERIVED: dict[str, str] = {
     # One row per assessment with its named plan's dates and its request's received
     # date; H and S plans are dated by the plan's start when they carry no outcome date.
+    # ``ceasedate`` is set only when every named plan row has ceased, and ``named``
+    # tells an assessment with a live plan from one with no plan (both lack a date).
     "assessment_x": """
         SELECT a.assessmenttableid, a.requeststableid, a.assessmentoutcome,
             a.assessmentoutcomedate, a.week20, p.startdate, p.ceasedate, r.receiveddate,
             CASE WHEN a.assessmentoutcome = 'Y' THEN a.assessmentoutcomedate
-                 ELSE coalesce(a.assessmentoutcomedate, p.startdate) END AS issued
+                 ELSE coalesce(a.assessmentoutcomedate, p.startdate) END AS issued,
+            coalesce(p.named, false) AS named
         FROM assessment AS a
         LEFT JOIN (
-            SELECT assessmenttableid, min(startdate) AS startdate, max(ceasedate) AS ceasedate
+            SELECT assessmenttableid, min(startdate) AS startdate,
+                CASE WHEN count(ceasedate) = count(*) THEN max(ceasedate) END AS ceasedate,
+                true AS named
             FROM namedplan GROUP BY assessmenttableid
         ) AS p USING (assessmenttableid)
         LEFT JOIN (SELECT requeststableid, receiveddate FROM requests) AS r
             USING (requeststableid)
     """,
-    # One row per request that has assessments: what they say about its plan.
+    # One row per request that has assessments: what they say about its plan. It has
+    # ceased only when all its plans have: one live plan keeps it in the caseload.
     "request_plans": """
         SELECT requeststableid,
             min(assessmentoutcomedate) FILTER (WHERE assessmentoutcome IN ('Y', 'N'))
@@ -44,7 +50,8 @@ DERIVED: dict[str, str] = {
             min(assessmentoutcomedate) FILTER (WHERE assessmentoutcome IN ('Y', 'S'))
                 AS issued,
             min(startdate) AS startdate,
-            max(ceasedate) AS ceasedate
+            CASE WHEN bool_and(ceasedate IS NOT NULL) FILTER (WHERE named)
+                THEN max(ceasedate) END AS ceasedate
         FROM assessment_x GROUP BY requeststableid
     """,
     # Requests decided Y (to assess), with whether their assessment is still open.

@@ -167,9 +167,10 @@ CASE_INDICATORS: tuple[Indicator, ...] = (
     Indicator(
         "active_plans",
         "Active EHC plans (caseload)",
-        "At the as-at date: rows of the active plans module whose plan has not ceased"
-        " (namedplan ceasedate on or before the as-at date) and was issued or started by"
-        " then. Transfers in (H) are in the caseload.",
+        "At the as-at date: rows of the active plans module whose plan was issued or"
+        " started by then and has not ceased (ceased: every named plan of the request"
+        " has a ceasedate on or before the as-at date). Transfers in (H) are in the"
+        " caseload.",
         "count",
         "neutral",
         reviews.active_plans,

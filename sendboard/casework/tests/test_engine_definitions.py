@@ -1,0 +1,36 @@
+"""Edges of the indicator definitions (send-rules.md sections 1 to 5) that the worked
+examples do not reach: boundary days, several plans per request, as-at edges."""
+
+import pytest
+
+from sendboard.casework.engine import compute_one
+from sendboard.casework.tests.builders import SnapshotBuilder
+
+
+@pytest.fixture
+def builder() -> SnapshotBuilder:
+    return SnapshotBuilder()
+
+
+def test_a_request_with_one_ceased_plan_and_one_live_plan_is_in_the_caseload(builder, tmp_path):
+    rid = builder.request(received="2020-01-06", told="2020-02-10")
+    builder.assessment(request=rid, outcome="Y", date_="2020-05-18", cease="2022-01-10")
+    builder.assessment(request=rid, outcome="Y", date_="2023-05-15")
+    builder.active(request=rid, lastreview="2024-05-01")
+    con = builder.open(tmp_path / "snapshot", as_at="2025-01-16")
+    assert compute_one(con, code="active_plans", period="2024").value == 1
+    assert compute_one(con, code="reviews_overdue", period="2024").denominator == 1
+
+
+@pytest.mark.parametrize(
+    ("cease", "active"), [("2024-12-02", 0), ("2025-01-16", 0), ("2025-01-17", 1), (None, 1)]
+)
+def test_a_plan_ceased_by_the_as_at_date_is_out_of_the_caseload(builder, tmp_path, cease, active):
+    rid = builder.request(received="2020-01-06", told="2020-02-10")
+    builder.assessment(request=rid, outcome="N", date_="2020-04-20")
+    builder.assessment(request=rid, outcome="Y", date_="2021-05-17", cease=cease)
+    builder.active(request=rid)
+    con = builder.open(tmp_path / "snapshot", as_at="2025-01-16")
+    result = compute_one(con, code="active_plans", period="2024")
+    assert result.value == active
+    assert result.excluded == ({} if active else {"plan ceased by the as-at date": 1})
