@@ -158,3 +158,20 @@ def test_synth_casework_rejects_a_workbook_too_big_for_excel(tmp_path, monkeypat
         call_command(
             "synth_casework", "--requests", "50", "--out", str(tmp_path), "--format", "xlsx"
         )
+
+
+def test_an_unnamed_partnership_is_the_only_one_there_is(tmp_path):
+    only = PartnershipFactory(slug="northshire")
+
+    run(str(write_export(tmp_path / "export")))
+
+    assert Snapshot.objects.get().partnership == only
+
+
+def test_with_several_partnerships_it_asks_which_and_stores_nothing(tmp_path, data_dir):
+    PartnershipFactory(slug="northshire")
+    PartnershipFactory(slug="southvale")
+
+    with pytest.raises(CommandError, match="--partnership northshire, southvale"):
+        run(str(write_export(tmp_path / "export")))
+    assert not Snapshot.objects.exists()

@@ -46,7 +46,9 @@ class Command(BaseCommand):
             "--dry-run", action="store_true", help="Check everything but store nothing."
         )
         parser.add_argument(
-            "--partnership", metavar="SLUG", help="Slug of the partnership the data belongs to."
+            "--partnership",
+            metavar="SLUG",
+            help="Slug of the partnership the data belongs to; needed only when there are several.",
         )
         parser.add_argument("--user", metavar="USERNAME", help="Account to record as the importer.")
 
@@ -86,8 +88,13 @@ class Command(BaseCommand):
 
 
 def _partnership(slug: object) -> Partnership | None:
+    """The named partnership; unnamed, the only one there is (none for analysis alone)."""
     if not slug:
-        return None
+        found = list(Partnership.objects.order_by("slug")[:10])
+        if len(found) > 1:
+            slugs = ", ".join(p.slug for p in found)
+            raise CommandError(f"name the partnership the data belongs to: --partnership {slugs}")
+        return found[0] if found else None
     try:
         return Partnership.objects.get(slug=slug)
     except Partnership.DoesNotExist as error:
