@@ -216,8 +216,9 @@ CASE_INDICATORS: tuple[Indicator, ...] = (
         " date is read as the transfer date and the deadline is 31 March of its year for"
         " a young person aged 16 or over on the 31 August before it (secondary to"
         " post-16), else 15 February. On time when the final amended plan"
-        " (phasetransferfinaldate) is before the deadline; no final plan after the"
-        " deadline is late; no final plan before it is left out.",
+        " (phasetransferfinaldate) is before the deadline. Without a final plan it is"
+        " late once one issued on the as-at date would be (on the deadline day itself,"
+        " under the default), and left out before then.",
         "percent",
         "higher-is-better",
         reviews.phase_transfers,

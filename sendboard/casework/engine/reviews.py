@@ -111,9 +111,13 @@ def phase_transfers(scope: Scope) -> str:
     any other date is read as the transfer date, and the deadline is 31 March of that
     year for a young person 16 or over on the 31 August before it (secondary to
     post-16), else 15 February. Without a birth month, the school-phase deadline
-    applies. A transfer with no final plan counts as late once its deadline has passed.
+    applies. A transfer with no final plan counts as late once a plan issued on the
+    as-at date could no longer be on time.
     """
     operator = "<" if scope.options.phase_transfer_strictly_before else "<="
+    # Not yet due while a final plan issued on the as-at date would still be on time:
+    # strictly before the deadline, the deadline day itself is already too late.
+    pending = f"{scope.day} {operator} deadline"
     age = (
         "year(ap.phasetransferduedate) - year(ap.birthmonth)"
         " - CASE WHEN month(ap.birthmonth) >= 9 THEN 1 ELSE 0 END"
@@ -129,7 +133,7 @@ def phase_transfers(scope: Scope) -> str:
     """
     return f"""
         SELECT activeplanstableid AS row_id, requeststableid,
-            CASE WHEN finaldate IS NULL AND deadline >= {scope.day} THEN '{NOT_YET_DUE}' END
+            CASE WHEN finaldate IS NULL AND {pending} THEN '{NOT_YET_DUE}' END
                 AS excluded,
             coalesce(finaldate {operator} deadline, false) AS counted,
             datediff('day', deadline, finaldate) AS measure,

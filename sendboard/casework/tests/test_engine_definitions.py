@@ -3,8 +3,8 @@ examples do not reach: boundary days, several plans per request, as-at edges."""
 
 import pytest
 
-from sendboard.casework.engine import compute_one
-from sendboard.casework.tests.builders import SnapshotBuilder
+from sendboard.casework.engine import EngineOptions, compute_one
+from sendboard.casework.tests.builders import SnapshotBuilder, d
 
 
 @pytest.fixture
@@ -34,3 +34,26 @@ def test_a_plan_ceased_by_the_as_at_date_is_out_of_the_caseload(builder, tmp_pat
     result = compute_one(con, code="active_plans", period="2024")
     assert result.value == active
     assert result.excluded == ({} if active else {"plan ceased by the as-at date": 1})
+
+
+@pytest.mark.parametrize(
+    ("as_at", "strictly_before", "late"),
+    [
+        ("2025-03-30", True, None),  # a plan issued today would still be on time
+        ("2025-03-31", True, 1),  # issued on the deadline day would be late already
+        ("2025-03-31", False, None),
+        ("2025-04-01", False, 1),
+    ],
+)
+def test_a_transfer_with_no_final_plan_is_late_once_no_day_before_the_deadline_is_left(
+    builder, tmp_path, as_at, strictly_before, late
+):
+    rid = builder.plan(received="2019-01-07", issued="2019-05-20", birthmonth="2009-03-01")
+    builder.active(request=rid, phasetransferduedate="2025-09-01")
+    con = builder.open(tmp_path / "snapshot")
+    options = EngineOptions(phase_transfer_strictly_before=strictly_before)
+    result = compute_one(
+        con, code="phase_transfer_on_time", period="FY2024-25", as_at=d(as_at), options=options
+    )
+    assert (result.numerator, result.denominator) == (0, late or 0)
+    assert bool(result.excluded) == (late is None)
