@@ -7,7 +7,7 @@ the rest to the nearest 5. Percentages always come from the unrounded counts and
 hidden whenever their numerator or denominator is.
 """
 
-from collections.abc import Mapping
+from collections.abc import Collection, Mapping
 from typing import Literal
 
 Policy = Literal["none", "dfe", "nhs"]
@@ -43,16 +43,23 @@ def disclose_count(count: int | None, *, policy: Policy) -> Shown | None:
 
 
 def disclose_row(
-    cells: Mapping[str, int], *, policy: Policy, total: int | None = None
+    cells: Mapping[str, int],
+    *,
+    policy: Policy,
+    total: int | None = None,
+    hidden: Collection[str] = (),
 ) -> dict[str, Shown]:
     """A row of counts that add up to ``total`` (their sum when not given).
 
-    Under ``dfe``, one hidden cell could be recovered from the total and the others, so
-    the next smallest non-zero cell is hidden too; when the total is itself small every
-    cell is hidden. ``nhs`` rounding already blurs the total, so it needs no second cell.
+    ``hidden`` names cells hidden for a reason outside the row (a rate would give
+    them away); they count as hidden cells of the row. Under ``dfe``, one hidden cell
+    could be recovered from the total and the others, so the next smallest non-zero
+    cell is hidden too; when the total is itself small every cell is hidden. ``nhs``
+    rounding already blurs the total, so it needs no second cell.
     """
     total = sum(cells.values()) if total is None else total
-    hidden = {key for key, count in cells.items() if is_small(count, policy=policy)}
+    small = {key for key, count in cells.items() if is_small(count, policy=policy)}
+    hidden = small | (set(hidden) if policy != "none" else set())
     if policy == "dfe":
         if is_small(total, policy=policy):
             hidden |= {key for key, count in cells.items() if count}

@@ -83,22 +83,39 @@ def disclose_breakdown(
 ) -> dict[str, dict[str, Shown | float | None]]:
     """The groups as they may be shown under the partnership's small-number policy.
 
-    Numerators across the groups are one row (the overall figure is their total), so
-    a hidden group cannot be recovered from the others.
+    Numerators across the groups are one row and denominators another (each adds up
+    to the overall figure, which is shown), so a hidden group cannot be recovered from
+    the others; a numerator hidden by its own rate (its complement is small) is hidden
+    in its row too. A percentage goes with either part hidden.
     """
+    rates = {
+        group: disclose_rate(result.numerator, result.denominator, policy=policy)
+        for group, result in results.items()
+    }
     numerators = disclose_row(
-        {group: result.numerator or 0 for group, result in results.items()}, policy=policy
+        {group: result.numerator or 0 for group, result in results.items()},
+        policy=policy,
+        hidden={group for group, rate in rates.items() if isinstance(rate["numerator"], str)},
+    )
+    denominators = disclose_row(
+        {group: result.denominator or 0 for group, result in results.items()}, policy=policy
     )
     shown: dict[str, dict[str, Shown | float | None]] = {}
     for group, result in results.items():
-        rate = disclose_rate(result.numerator, result.denominator, policy=policy)
-        if isinstance(numerators[group], str):
-            rate = {**rate, "numerator": numerators[group], "percent": None}
+        # Medians and means have no numerator to show.
+        numerator = None if result.numerator is None else numerators[group]
+        denominator = None if result.denominator is None else denominators[group]
+        hidden = isinstance(numerator, str) or isinstance(denominator, str)
+        rate = {
+            "numerator": numerator,
+            "denominator": denominator,
+            "percent": None if hidden else rates[group]["percent"],
+        }
         if result.unit == "percent":
             value = rate["percent"]
         elif result.unit == "count":
             value = rate["numerator"]
         else:
-            value = None if isinstance(rate["denominator"], str) else result.value
+            value = None if isinstance(denominator, str) else result.value
         shown[group] = {**rate, "value": value}
     return shown

@@ -74,3 +74,8 @@ def test_a_rate_whose_complement_is_small_is_hidden_under_dfe():
 
 def test_a_rate_with_a_small_denominator_is_hidden():
     assert disclose_rate(6, 7, policy="nhs")["percent"] is None
+
+
+def test_a_cell_hidden_for_another_reason_takes_the_next_smallest_with_it_under_dfe():
+    row = disclose_row({"a": 40, "b": 10, "c": 20}, policy="dfe", hidden={"b"})
+    assert row == {"a": 40, "b": "c", "c": "c"}

@@ -3,6 +3,7 @@ from datetime import date
 import pytest
 
 from sendboard.casework.engine import (
+    IndicatorResult,
     breakdown,
     disclose_breakdown,
     forecast_backlog,
@@ -118,3 +119,34 @@ def test_plans_decided_but_not_issued_stay_in_the_forecast_backlog(tmp_path):
     builder.request(received="2024-11-01", told="2024-12-01")
     con = builder.open(tmp_path / "snapshot", as_at="2025-01-16")
     assert forecast_backlog(con, as_at=date(2025, 1, 16)).backlog_now == 2
+
+
+def _groups(**counts: tuple[int, int]) -> dict[str, IndicatorResult]:
+    return {
+        group: IndicatorResult(
+            code="ehcp_20w_incl",
+            numerator=numerator,
+            denominator=denominator,
+            value=None,
+            excluded={},
+            period="2024",
+            definition="",
+            unit="percent",
+        )
+        for group, (numerator, denominator) in counts.items()
+    }
+
+
+def test_a_small_group_denominator_cannot_be_worked_out_from_the_others_under_dfe():
+    shown = disclose_breakdown(_groups(A=(0, 3), B=(20, 50), C=(30, 60)), policy="dfe")
+    assert shown["A"]["denominator"] == "c"
+    assert shown["B"]["denominator"] == "c"  # the next smallest, as 113 is shown overall
+    assert (shown["B"]["numerator"], shown["B"]["value"]) == (20, None)
+    assert (shown["C"]["denominator"], shown["C"]["value"]) == (60, 50.0)
+
+
+def test_a_numerator_hidden_by_its_small_complement_takes_a_neighbour_with_it_under_dfe():
+    shown = disclose_breakdown(_groups(A=(10, 12), B=(20, 50), C=(30, 60)), policy="dfe")
+    assert shown["A"]["numerator"] == "c"  # 12 - 10 late is small
+    assert shown["B"]["numerator"] == "c"  # else A is 60 - 20 - 30
+    assert shown["C"]["value"] == 50.0
