@@ -301,11 +301,14 @@ def make_scope(
     options: EngineOptions | None = None,
     as_at: date | None = None,
 ) -> Scope:
-    """As-at figures use ``as_at``, else the snapshot's as-at date, else the period end."""
-    as_at = as_at or snapshot_as_at(con)
+    """As-at figures use ``as_at``, else an as-at period's own day, else the snapshot's
+    as-at date, else the period end."""
+    latest = as_at or snapshot_as_at(con)
     if isinstance(period, str):
-        period = parse_period(period, as_at=as_at)
-    return Scope(period=period, as_at=as_at or period.end, options=options or EngineOptions())
+        period = parse_period(period, as_at=latest)
+    if as_at is None and period.kind == "as-at":
+        latest = period.end  # "as at 2024-05-17" asks for the caseload on that day
+    return Scope(period=period, as_at=latest or period.end, options=options or EngineOptions())
 
 
 def find_indicator(

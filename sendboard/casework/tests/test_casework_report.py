@@ -79,3 +79,9 @@ def test_it_refuses_an_unknown_snapshot(tmp_path, settings):
 def test_it_refuses_a_period_of_the_wrong_kind(snapshot):
     with pytest.raises(CommandError, match="not a month"):
         run("--snapshot", str(snapshot), "--period", "2024-Q2", "--period-type", "month")
+
+
+def test_an_as_at_period_gives_the_figures_at_that_day(snapshot):
+    data = json.loads(run("--snapshot", str(snapshot), "--period", "2024-12-31"))
+    assert data["open_over_20w"]["as_at"] == "2024-12-31"
+    assert data["open_over_20w"]["period"] == "As at 2024-12-31"

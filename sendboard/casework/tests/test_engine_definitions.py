@@ -57,3 +57,14 @@ def test_a_transfer_with_no_final_plan_is_late_once_no_day_before_the_deadline_i
     )
     assert (result.numerator, result.denominator) == (0, late or 0)
     assert bool(result.excluded) == (late is None)
+
+
+def test_an_as_at_period_counts_open_cases_and_the_caseload_on_its_own_day(builder, tmp_path):
+    builder.request(received="2024-01-08", told="2024-02-12")  # open, day 141 on 2024-05-28
+    rid = builder.plan(received="2023-01-09", issued="2023-05-15")
+    builder.active(request=rid)
+    con = builder.open(tmp_path / "snapshot", as_at="2025-01-16")
+    for day, overdue in (("2024-05-20", 0), ("2024-05-28", 1)):
+        result = compute_one(con, code="open_over_20w", period=day)
+        assert (result.as_at, result.value) == (d(day), overdue)
+    assert compute_one(con, code="reviews_overdue", period="2024-05-15").value == 0

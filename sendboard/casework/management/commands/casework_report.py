@@ -85,7 +85,8 @@ class Command(BaseCommand):
             phase_transfer_strictly_before=not options["deadline_inclusive"],
             include_s_in_timeliness=bool(options["include_s"]),
         )
-        results = compute_all(con, period=period, options=engine_options, as_at=as_at)
+        # Without --as-at the engine takes an as-at period's own day, else the snapshot's.
+        results = compute_all(con, period=period, options=engine_options, as_at=options["as_at"])
         if options["format"] == "json":
             payload = {code: result.as_dict() for code, result in results.items()}
             self.stdout.write(json.dumps(payload, indent=2, default=str))
