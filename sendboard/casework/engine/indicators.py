@@ -178,10 +178,10 @@ CASE_INDICATORS: tuple[Indicator, ...] = (
     Indicator(
         "reviews_overdue",
         "Annual reviews overdue",
-        "At the as-at date: active plans whose review was due before it. Due 12 months"
-        " after the last review decision (lastreview) made by then, else 12 months after"
-        " the plan's issue date (or start date for a transfer in). Denominator: active"
-        " plans with a date to count from.",
+        "At the as-at date: active plans (live as active_plans counts them) whose review"
+        " was due before it. Due 12 months after the last review decision (lastreview)"
+        " made by then, else 12 months after the plan's issue date (or start date for a"
+        " transfer in). Denominator: active plans with a date to count from.",
         "count",
         "lower-is-better",
         reviews.overdue_reviews,
