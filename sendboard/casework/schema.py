@@ -200,7 +200,19 @@ ASSESSMENT_OUTCOMES = ("Y", "N", "A", "W", "H", "S")
 REVIEW_OUTCOMES = ("A", "C", "M")
 CEASE_REASONS = tuple(range(1, 10))
 SEN_TYPES = (
-    "SPLD", "MLD", "SLD", "PMLD", "SEMH", "SLCN", "HI", "VI", "MSI", "PD", "ASD", "DS", "OTH",
+    "SPLD",
+    "MLD",
+    "SLD",
+    "PMLD",
+    "SEMH",
+    "SLCN",
+    "HI",
+    "VI",
+    "MSI",
+    "PD",
+    "ASD",
+    "DS",
+    "OTH",
 )
 
 # COPY options for every Parquet file of a snapshot.
