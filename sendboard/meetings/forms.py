@@ -19,7 +19,8 @@ class MeetingForm(VersionedFormMixin, forms.ModelForm):
         model = Meeting
         fields = ["group", "number", "date", "start_time", "end_time", "location", "format"]
         widgets = {
-            "date": forms.DateInput(attrs={"type": "date"}),
+            # A date box takes and shows only ISO dates, whatever the site's date format.
+            "date": forms.DateInput(format="%Y-%m-%d", attrs={"type": "date"}),
             "start_time": forms.TimeInput(attrs={"type": "time"}),
             "end_time": forms.TimeInput(attrs={"type": "time"}),
             "format": forms.RadioSelect,
