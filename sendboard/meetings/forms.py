@@ -19,10 +19,17 @@ class MeetingForm(VersionedFormMixin, forms.ModelForm):
         model = Meeting
         fields = ["group", "number", "date", "start_time", "end_time", "location", "format"]
         widgets = {
+            "number": forms.NumberInput(attrs={"class": "govuk-input govuk-input--width-4"}),
             # A date box takes and shows only ISO dates, whatever the site's date format.
-            "date": forms.DateInput(format="%Y-%m-%d", attrs={"type": "date"}),
-            "start_time": forms.TimeInput(attrs={"type": "time"}),
-            "end_time": forms.TimeInput(attrs={"type": "time"}),
+            "date": forms.DateInput(
+                format="%Y-%m-%d", attrs={"type": "date", "class": "govuk-input govuk-!-width-auto"}
+            ),
+            "start_time": forms.TimeInput(
+                format="%H:%M", attrs={"type": "time", "class": "govuk-input govuk-!-width-auto"}
+            ),
+            "end_time": forms.TimeInput(
+                format="%H:%M", attrs={"type": "time", "class": "govuk-input govuk-!-width-auto"}
+            ),
             "format": forms.RadioSelect,
         }
         labels = {"number": "Meeting number", "location": "Place", "format": "How it meets"}
@@ -53,7 +60,13 @@ class AgendaItemForm(VersionedFormMixin, forms.ModelForm):
             "minutes_allowed",
             "description",
         ]
-        widgets = {"presenters": forms.CheckboxSelectMultiple, "purpose": forms.RadioSelect}
+        widgets = {
+            "presenters": forms.CheckboxSelectMultiple,
+            "purpose": forms.RadioSelect,
+            "minutes_allowed": forms.NumberInput(
+                attrs={"class": "govuk-input govuk-input--width-4"}
+            ),
+        }
         labels = {
             "presenters": "Presented by",
             "reporting_group": "Subgroup reporting",
