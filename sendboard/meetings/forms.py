@@ -37,6 +37,15 @@ class MeetingForm(VersionedFormMixin, forms.ModelForm):
             "number": "Its number in the group's series. Leave it blank for the next number.",
             "location": "A room and building, or the name of the online platform",
         }
+        error_messages = {
+            "number": {"min_value": "Enter the meeting number as 0 or more"},
+            "date": {
+                "required": "Enter the date of the meeting",
+                "invalid": "Enter the date of the meeting as a real date",
+            },
+            "start_time": {"invalid": "Enter the start time, for example 10:00"},
+            "end_time": {"invalid": "Enter the end time, for example 12:30"},
+        }
 
     def __init__(self, *args, partnership: Partnership, **kwargs) -> None:
         super().__init__(*args, **kwargs)
@@ -73,6 +82,13 @@ class AgendaItemForm(VersionedFormMixin, forms.ModelForm):
             "minutes_allowed": "Minutes allowed (optional)",
             "description": "Notes for the agenda (optional)",
         }
+        error_messages = {
+            "title": {"required": "Enter the title of the item"},
+            "minutes_allowed": {
+                "min_value": "Enter the minutes allowed as 0 or more",
+                "invalid": "Enter the minutes allowed as a whole number",
+            },
+        }
 
     def __init__(self, *args, partnership: Partnership, **kwargs) -> None:
         super().__init__(*args, **kwargs)
@@ -91,6 +107,10 @@ class PaperForm(GovUKFormMixin, forms.Form):
         label="File",
         help_text=f"Up to 20 MB: {', '.join(kind.lstrip('.').upper() for kind in PAPER_TYPES)}",
         widget=forms.ClearableFileInput(attrs={"accept": ",".join(PAPER_TYPES)}),
+        error_messages={
+            "required": "Choose the file of the paper",
+            "empty": "The chosen file is empty",
+        },
     )
 
 
@@ -109,6 +129,10 @@ class MinuteEntryForm(VersionedFormMixin, forms.ModelForm):
         help_texts = {
             "responds_to": "Only for a response",
             "escalated_from": "Only for an escalation from a subgroup",
+        }
+        error_messages = {
+            "kind": {"required": "Choose the type of entry"},
+            "text": {"required": "Enter the minutes"},
         }
 
     def __init__(self, *args, item: AgendaItem, **kwargs) -> None:

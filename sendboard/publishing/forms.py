@@ -17,6 +17,10 @@ class SummaryForm(VersionedFormMixin, forms.ModelForm):
         labels = {"body": "Summary"}
         help_texts = {"body": _BODY_HINT}
         widgets = {"body": forms.Textarea(attrs={"rows": 30})}
+        error_messages = {
+            "title": {"required": "Enter the title of the summary"},
+            "body": {"required": "Enter the summary"},
+        }
 
 
 class VersionForm(VersionedFormMixin):
