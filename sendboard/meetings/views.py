@@ -136,8 +136,9 @@ def meeting_list(request: HttpRequest, partnership: Partnership) -> HttpResponse
 def meeting_create(request: HttpRequest, partnership: Partnership) -> HttpResponse:
     group = Group.objects.filter(partnership=partnership, slug=request.GET.get("group")).first()
     group = group or Group.objects.filter(partnership=partnership, kind=Group.Kind.BOARD).first()
-    initial = {"group": group, "number": queries.meeting_number_suggested(group)} if group else {}
-    form = MeetingForm(request.POST or None, partnership=partnership, initial=initial)
+    # No number is filled in: it would stay the first group's if another group were chosen.
+    # Left blank, the service numbers the meeting next in its own group's series.
+    form = MeetingForm(request.POST or None, partnership=partnership, initial={"group": group})
     saved, meeting = _attempt(
         request,
         form,

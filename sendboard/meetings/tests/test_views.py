@@ -13,9 +13,18 @@ def _url(name, *args):
     return reverse(name, args=["northshire", *args])
 
 
-def test_the_create_page_suggests_the_next_number(persona, meeting):
-    response = persona["editor"].get(_url("meeting_create") + "?group=board")
-    assert response.context["form"].initial["number"] == 2
+def test_the_create_page_leaves_the_number_blank_so_any_group_gets_its_next_one(
+    persona, meeting, subgroup
+):
+    page = persona["editor"].get(_url("meeting_create") + "?group=board")
+    assert page.context["form"]["number"].value() is None
+    # Choosing another group than the one the page opened with must not carry the
+    # board's number over to it.
+    persona["editor"].post(
+        _url("meeting_create"),
+        {"group": subgroup.pk, "number": "", "date": "2026-04-01", "format": "online"},
+    )
+    assert Meeting.objects.get(group=subgroup).number == 1
 
 
 def test_an_editor_creates_a_meeting_with_its_standing_items(persona, board):
