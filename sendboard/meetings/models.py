@@ -5,6 +5,7 @@ import uuid
 from django.conf import settings
 from django.db import models
 from django.urls import reverse
+from django.utils import timezone
 from simple_history.models import HistoricalRecords
 
 from sendboard.core.models import Tracked
@@ -64,6 +65,11 @@ class Meeting(Tracked):
             "meeting_detail",
             kwargs={"partnership": self.group.partnership.slug, "code": self.code},
         )
+
+    @property
+    def has_happened(self) -> bool:
+        """Whether its day has come: only then can it be held and its minutes agreed."""
+        return self.date <= timezone.localdate()
 
 
 class AgendaItem(Tracked):

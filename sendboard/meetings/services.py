@@ -128,10 +128,18 @@ def meeting_cancel(*, meeting: Meeting, by) -> Meeting:
     return _meeting_status(meeting, Meeting.Status.CANCELLED, by=by, reason="Meeting cancelled")
 
 
+def _require_happened(meeting: Meeting, refusal: str) -> None:
+    if not meeting.has_happened:
+        raise ValidationError(
+            f"The meeting of {meeting.date:%-d %B %Y} has not happened yet, so {refusal}"
+        )
+
+
 @transaction.atomic
 def meeting_mark_held(*, meeting: Meeting, by) -> Meeting:
     if meeting.status == Meeting.Status.CANCELLED:
         raise ValidationError("This meeting was cancelled, so it cannot be marked as held")
+    _require_happened(meeting, "it cannot be marked as held")
     return _meeting_status(meeting, Meeting.Status.HELD, by=by, reason="Meeting held")
 
 
@@ -471,6 +479,7 @@ def meeting_minutes_approve(*, meeting: Meeting, approved_at: Meeting, by) -> Me
         raise ValidationError("This meeting was cancelled, so it has no minutes to agree")
     if approved_at.group_id != meeting.group_id or approved_at.date <= meeting.date:
         raise ValidationError("Minutes are agreed at a later meeting of the same group")
+    _require_happened(meeting, "it has no minutes to agree")
     meeting.minutes_status = Meeting.MinutesStatus.APPROVED
     meeting.minutes_approved_at = approved_at
     if meeting.status == Meeting.Status.PLANNED:

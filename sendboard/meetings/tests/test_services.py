@@ -3,6 +3,7 @@ import datetime
 import pytest
 from django.core.exceptions import ValidationError
 from django.core.files.uploadedfile import SimpleUploadedFile
+from django.utils import timezone
 
 from sendboard.core.services import StaleEdit
 from sendboard.forwardplan.models import ForwardPlanItem
@@ -71,6 +72,13 @@ class TestMeetingCreate:
         services.meeting_mark_held(meeting=meeting, by=manager_user)
         with pytest.raises(ValidationError):
             services.meeting_cancel(meeting=meeting, by=manager_user)
+
+    def test_a_meeting_still_to_come_cannot_be_marked_as_held(self, board, manager_user):
+        tomorrow = timezone.localdate() + datetime.timedelta(days=1)
+        coming = services.meeting_create(group=board, date=tomorrow, by=manager_user)
+        with pytest.raises(ValidationError, match="has not happened yet"):
+            services.meeting_mark_held(meeting=coming, by=manager_user)
+        assert Meeting.objects.get(pk=coming.pk).status == Meeting.Status.PLANNED
 
 
 class TestAgenda:
@@ -337,6 +345,16 @@ class TestMinutesWorkflow:
         for at in (meeting, earlier):
             with pytest.raises(ValidationError, match="later meeting"):
                 services.meeting_minutes_approve(meeting=meeting, approved_at=at, by=manager_user)
+
+    def test_minutes_of_a_meeting_still_to_come_cannot_be_agreed(self, board, manager_user):
+        tomorrow = timezone.localdate() + datetime.timedelta(days=1)
+        coming = services.meeting_create(group=board, date=tomorrow, by=manager_user)
+        later = _later(coming, manager_user)
+        with pytest.raises(ValidationError, match="has not happened yet"):
+            services.meeting_minutes_approve(meeting=coming, approved_at=later, by=manager_user)
+        coming.refresh_from_db()
+        assert coming.minutes_status == Meeting.MinutesStatus.DRAFT
+        assert coming.status == Meeting.Status.PLANNED
 
     def test_minutes_are_not_agreed_at_another_groups_meeting(
         self, meeting, manager_user, subgroup

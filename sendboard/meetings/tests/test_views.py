@@ -2,6 +2,7 @@ import datetime
 
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
+from django.utils import timezone
 
 from sendboard.forwardplan.models import ForwardPlanItem
 from sendboard.meetings import services
@@ -242,6 +243,20 @@ def test_a_paper_of_the_wrong_type_is_refused_with_a_clear_error(persona, meetin
     assert response.status_code == 200
     assert "The paper must be a PDF, DOCX" in response.content.decode()
     assert not item.papers.exists()
+
+
+def test_a_meeting_still_to_come_offers_neither_to_mark_it_held_nor_to_agree_its_minutes(
+    persona, board, manager_user
+):
+    tomorrow = timezone.localdate() + datetime.timedelta(days=1)
+    coming = services.meeting_create(group=board, date=tomorrow, by=manager_user)
+    after = services.meeting_create(
+        group=board, date=tomorrow + datetime.timedelta(days=28), by=manager_user
+    )
+    assert "Mark as held" not in persona["manager"].get(coming.get_absolute_url()).content.decode()
+    assert (
+        "Agree the minutes" not in persona["manager"].get(after.get_absolute_url()).content.decode()
+    )
 
 
 def test_the_next_meeting_agrees_the_last_minutes(persona, meeting, manager_user):
