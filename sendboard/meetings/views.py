@@ -269,12 +269,17 @@ def meeting_minutes_approve(request: HttpRequest, partnership: Partnership, code
 @require_POST
 @partnership_view(Capability.MANAGE)
 def meeting_minutes_publish(request: HttpRequest, partnership: Partnership, code) -> HttpResponse:
+    """Publish from the meeting's own page, or from the next meeting's page that agreed them."""
     meeting = _get_meeting(partnership, code)
+    try:
+        back = _get_meeting(partnership, uuid.UUID(request.POST.get("back_to", "")))
+    except ValueError:
+        back = meeting
     return _act(
         request,
         lambda: services.meeting_minutes_publish(meeting=meeting, by=request.user),
-        to=redirect(meeting),
-        done="Minutes published",
+        to=redirect(back),
+        done=f"Minutes of {meeting.date:%-d %B %Y} published",
     )
 
 

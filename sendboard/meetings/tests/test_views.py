@@ -277,6 +277,25 @@ def test_the_next_meeting_agrees_the_last_minutes(persona, meeting, manager_user
     assert meeting.minutes_approved_at == later
 
 
+def test_the_next_meeting_publishes_the_last_minutes_once_agreed(persona, meeting, manager_user):
+    later = services.meeting_create(
+        group=meeting.group, date=meeting.date + datetime.timedelta(days=28), by=manager_user
+    )
+    services.meeting_minutes_approve(meeting=meeting, approved_at=later, by=manager_user)
+    page = persona["manager"].get(later.get_absolute_url()).content.decode()
+    assert "Publish the minutes of 11 March 2026" in page
+    assert (
+        "Publish the minutes"
+        not in persona["editor"].get(later.get_absolute_url()).content.decode()
+    )
+    response = persona["manager"].post(
+        _url("meeting_minutes_publish", meeting.code), {"back_to": later.code}
+    )
+    assert response.url == later.get_absolute_url()
+    meeting.refresh_from_db()
+    assert meeting.minutes_status == Meeting.MinutesStatus.PUBLISHED
+
+
 def test_an_item_links_to_raise_an_action_and_lists_those_raised(persona, meeting, people):
     from sendboard.actions.services import action_create
 
