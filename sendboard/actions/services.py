@@ -6,6 +6,7 @@ from datetime import date
 from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
 from django.db.models import Max
+from django.utils import timezone
 
 from sendboard.actions.models import Action, ActionUpdate
 from sendboard.core.services import save_tracked
@@ -126,6 +127,9 @@ def action_update_add(
     transferred_to = transferred_to.strip()
     if status not in Action.Status.values:
         raise ValidationError({"status": "Choose a status"})
+    if written_on > timezone.localdate():
+        # An update says what has happened; a future date would also close the action early.
+        raise ValidationError({"written_on": "The date of the update must be today or in the past"})
     if status == Action.Status.TRANSFERRED and not transferred_to:
         raise ValidationError({"transferred_to": "Enter where the action has been transferred to"})
     if status == Action.Status.DEFERRED and not (text or new_due_date):

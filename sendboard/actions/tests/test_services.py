@@ -4,6 +4,7 @@ import threading
 import pytest
 from django.core.exceptions import ValidationError
 from django.db import connection
+from django.utils import timezone
 
 from sendboard.actions import services
 from sendboard.actions.models import Action
@@ -119,6 +120,25 @@ def test_completing_an_action_closes_it_on_the_date_of_the_update(board, people,
     assert action.status == Action.Status.COMPLETE
     assert action.closed_on == DAY
     assert action.updates.get().text == "SEF shared"
+
+
+def test_an_update_dated_in_the_future_is_refused(board, people, editor_user):
+    action = _raise(board, [people["member"]], editor_user)
+
+    with pytest.raises(ValidationError) as error:
+        services.action_update_add(
+            action=action,
+            text="Will be done",
+            status=Action.Status.COMPLETE,
+            written_on=timezone.localdate() + datetime.timedelta(days=1),
+            by=editor_user,
+        )
+
+    assert error.value.message_dict["written_on"] == [
+        "The date of the update must be today or in the past"
+    ]
+    action.refresh_from_db()
+    assert (action.status, action.closed_on) == (Action.Status.OPEN, None)
 
 
 def test_reopening_an_action_clears_its_closing_date(board, people, editor_user):
