@@ -1,13 +1,12 @@
 from html import escape
 
-from crispy_forms_gds.fields import DateInputField
 from django import forms
 from django.utils import timezone
 from django.utils.safestring import mark_safe
 
 from sendboard.actions.models import Action
 from sendboard.actions.queries import OVERDUE, LogFilters, long_date
-from sendboard.core.forms import GovUKFormMixin, VersionedFormMixin
+from sendboard.core.forms import GovUKFormMixin, RealDateField, VersionedFormMixin
 from sendboard.governance.models import Group, Partnership, Person
 from sendboard.meetings.models import AgendaItem, Meeting
 
@@ -56,7 +55,8 @@ class ActionFieldsForm(GovUKFormMixin, forms.Form):
         initial=Due.NONE,
         error_messages={"required": "Choose when the action is due"},
     )
-    due_date = DateInputField(
+    due_date = RealDateField(
+        named="The due date",
         label="Due date",
         help_text="Only if it is due by a date. For example, 27 3 2026",
         required=False,
@@ -73,7 +73,12 @@ class ActionFieldsForm(GovUKFormMixin, forms.Form):
 
     def clean(self) -> dict:
         data = super().clean()
-        if data.get("due") == Due.DATE and not data.get("due_date"):
+        # A date given but impossible has its own error already.
+        if (
+            data.get("due") == Due.DATE
+            and not data.get("due_date")
+            and "due_date" not in self.errors
+        ):
             self.add_error("due_date", "Enter the due date")
         return data
 
@@ -161,14 +166,20 @@ class ActionUpdateForm(GovUKFormMixin, forms.Form):
         widget=forms.Textarea(attrs={"rows": 4}),
         required=False,
     )
-    written_on = DateInputField(label="Date of the update", help_text="For example, 27 3 2026")
+    written_on = RealDateField(
+        named="The date of the update",
+        label="Date of the update",
+        help_text="For example, 27 3 2026",
+    )
     transferred_to = forms.CharField(
         label="Transferred to (if transferred)",
         help_text="For example, the Preparation for Adulthood subgroup",
         max_length=200,
         required=False,
     )
-    new_due_date = DateInputField(label="New due date (optional)", required=False)
+    new_due_date = RealDateField(
+        named="The new due date", label="New due date (optional)", required=False
+    )
 
     def __init__(self, *args, action: Action, **kwargs) -> None:
         kwargs.setdefault("initial", {}).update(

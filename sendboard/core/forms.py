@@ -1,8 +1,10 @@
 """Form pieces shared by every capability: GOV.UK layout and stale-edit protection."""
 
+from crispy_forms_gds.fields import DateInputField
 from crispy_forms_gds.helper import FormHelper
 from crispy_forms_gds.layout import Size
 from django import forms
+from django.core.exceptions import ValidationError
 
 from sendboard.core.services import StaleEdit
 
@@ -42,3 +44,21 @@ def with_stale_error(form: forms.Form, stale: StaleEdit) -> forms.Form:
     form.cleaned_data = {}  # add_error expects a cleaned form
     form.add_error(None, str(stale))
     return form
+
+
+class RealDateField(DateInputField):
+    """The GOV.UK date input, which says in words when a date does not exist.
+
+    crispy-forms-gds passes on Python's own message ("day is out of range for month").
+    `named` is how the message names the date: "The due date must be a real date".
+    """
+
+    def __init__(self, *, named: str, **kwargs) -> None:
+        super().__init__(**kwargs)
+        self.named = named
+
+    def compress(self, data_list):
+        try:
+            return super().compress(data_list)
+        except ValidationError as error:
+            raise ValidationError(f"{self.named} must be a real date", code="invalid") from error
