@@ -1,25 +1,73 @@
 """`{% change_history record %}`: who changed what and when, from django-simple-history."""
 
+from collections import defaultdict
+
 from django import template
+from django.db import models
 
 register = template.Library()
 
 _HIDDEN = {"version", "updated_at", "created_at", "id", "code"}
 
 
-def _changes(newer, older) -> list[dict]:
+def _related(field: models.Field) -> tuple[type[models.Model], str] | None:
+    """The model a relation points to, and how simple-history names it in an m2m row."""
+    if field.many_to_many:
+        return field.related_model, field.m2m_reverse_field_name()
+    if field.many_to_one or field.one_to_one:
+        return field.related_model, ""
+    return None
+
+
+def _raw_changes(newer, older) -> list[tuple[models.Field, object, object]]:
     if older is None:
         return []
     delta = newer.diff_against(older, foreign_keys_are_objs=False)
+    model = newer.instance_type
     return [
-        {
-            "field": newer.instance_type._meta.get_field(change.field).verbose_name,
-            "old": change.old,
-            "new": change.new,
-        }
+        (model._meta.get_field(change.field), change.old, change.new)
         for change in delta.changes
         if change.field not in _HIDDEN
     ]
+
+
+def _keys(field: models.Field, value) -> list:
+    """The primary keys a relation's value holds: one for a foreign key, a list for m2m."""
+    if value in (None, ""):
+        return []
+    if field.many_to_many:
+        _, name = _related(field)
+        return [row[name] for row in value]
+    return [value]
+
+
+def _shown(field: models.Field, value, names: dict) -> str:
+    """A value as a reader knows it: a choice's label, a person's name, Yes or No."""
+    relation = _related(field)
+    if relation is not None:
+        model, _ = relation
+        shown = [names[model].get(key, "a deleted record") for key in _keys(field, value)]
+        return ", ".join(sorted(shown))
+    if value is None:
+        return ""
+    if field.choices:
+        return str(dict(field.flatchoices).get(value, value))
+    if isinstance(value, bool):
+        return "Yes" if value else "No"
+    return value
+
+
+def _names(raw: list[list[tuple[models.Field, object, object]]]) -> dict:
+    """Every related record the changes mention, read with one query per model."""
+    wanted = defaultdict(set)
+    for changes in raw:
+        for field, old, new in changes:
+            if (relation := _related(field)) is not None:
+                wanted[relation[0]].update(_keys(field, old) + _keys(field, new))
+    return {
+        model: {record.pk: str(record) for record in model._default_manager.filter(pk__in=keys)}
+        for model, keys in wanted.items()
+    }
 
 
 @register.inclusion_tag("core/change_history.html")
@@ -27,14 +75,26 @@ def change_history(record, limit: int = 50) -> dict:
     records = list(
         record.history.select_related("history_user").order_by("-history_date")[: limit + 1]
     )
+    raw = [
+        _raw_changes(newer, records[index + 1] if index + 1 < len(records) else None)
+        for index, newer in enumerate(records[:limit])
+    ]
+    names = _names(raw)
     entries = [
         {
             "when": newer.history_date,
             "who": newer.history_user,
             "kind": newer.get_history_type_display(),
             "reason": newer.history_change_reason,
-            "changes": _changes(newer, records[index + 1] if index + 1 < len(records) else None),
+            "changes": [
+                {
+                    "field": field.verbose_name,
+                    "old": _shown(field, old, names),
+                    "new": _shown(field, new, names),
+                }
+                for field, old, new in changes
+            ],
         }
-        for index, newer in enumerate(records[:limit])
+        for newer, changes in zip(records[:limit], raw, strict=True)
     ]
     return {"entries": entries}
