@@ -5,7 +5,6 @@ language, so screen readers can navigate them and spelling is checked in British
 """
 
 import io
-from datetime import time
 
 from docx import Document
 from docx.document import Document as WordDocument
@@ -14,6 +13,7 @@ from docx.oxml.ns import qn
 from docx.table import Table
 
 from sendboard.actions.models import Action
+from sendboard.lib.clock import clock
 from sendboard.meetings.models import Meeting, MinuteEntry
 from sendboard.publishing import queries
 from sendboard.publishing.markup import parse
@@ -118,15 +118,11 @@ def action_line(action: Action) -> str:
 def meeting_when_and_where(meeting: Meeting) -> str:
     when = f"{meeting.date:%A %-d %B %Y}"
     if meeting.start_time:
-        when += f", {_clock(meeting.start_time)}"
+        when += f", {clock(meeting.start_time)}"
         if meeting.end_time:
-            when += f" to {_clock(meeting.end_time)}"
+            when += f" to {clock(meeting.end_time)}"
     where = ", ".join(part for part in (meeting.location, meeting.get_format_display()) if part)
     return f"{when}. {where}."
-
-
-def _clock(moment: time) -> str:
-    return f"{moment:%-I.%M}{'am' if moment.hour < 12 else 'pm'}"
 
 
 def _meeting_details(document: WordDocument, meeting: Meeting) -> None:

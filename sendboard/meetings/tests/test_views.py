@@ -47,6 +47,14 @@ def test_an_editor_creates_a_meeting_with_its_standing_items(persona, board):
     assert meeting.history.first().history_user.username == "editor"
 
 
+def test_meeting_times_are_written_as_in_the_papers(persona, meeting):
+    page = persona["viewer"].get(meeting.get_absolute_url()).content.decode()
+    assert "10.00am" in page
+    assert "a.m." not in page
+    listing = persona["viewer"].get(_url("meeting_list")).content.decode()
+    assert "Number 1, 10.00am" in listing
+
+
 def test_the_create_form_shows_errors_in_the_error_summary(persona, board):
     response = persona["editor"].post(_url("meeting_create"), {"group": board.pk})
     assert response.status_code == 200
