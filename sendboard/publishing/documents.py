@@ -41,6 +41,8 @@ def agenda_docx(meeting: Meeting) -> bytes:
         cells = table.add_row().cells
         cells[0].text = str(item.position)
         cells[1].text = item.title
+        if item.forward_plan_item and (note := item.forward_plan_item.deferral_note):
+            cells[1].add_paragraph(note)
         for paper in item.papers.all():
             if paper.withdrawn_at is None:
                 cells[1].add_paragraph(f"Paper: {paper.title}")

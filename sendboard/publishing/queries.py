@@ -74,7 +74,7 @@ def meeting_items(meeting: Meeting) -> list[AgendaItem]:
     entries = MinuteEntry.objects.select_related("escalated_from").order_by("position")
     actions = Action.objects.select_related("board").prefetch_related("owners").order_by("number")
     return list(
-        meeting.items.select_related("reporting_group")
+        meeting.items.select_related("reporting_group", "forward_plan_item__deferred_from")
         .prefetch_related(
             Prefetch("entries", queryset=entries),
             "presenters",

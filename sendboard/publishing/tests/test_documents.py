@@ -1,12 +1,20 @@
+import datetime
 import io
 
 import pytest
 from docx import Document
 from docx.oxml.ns import qn
 
+from sendboard.forwardplan.models import ForwardPlanItem
+from sendboard.forwardplan.tests.factories import ForwardPlanItemFactory
 from sendboard.meetings.models import AgendaItem, Attendance
+from sendboard.meetings.tests.factories import AgendaItemFactory
 from sendboard.publishing.documents import agenda_docx, minutes_docx, summary_docx
-from sendboard.publishing.tests.factories import PublicSummaryFactory, board_meeting_with_records
+from sendboard.publishing.tests.factories import (
+    MeetingFactory,
+    PublicSummaryFactory,
+    board_meeting_with_records,
+)
 
 
 def _open(content: bytes):
@@ -96,6 +104,32 @@ def test_the_agenda_lists_items_in_a_table_with_a_repeating_header(records):
         "20 minutes",
     ]
     assert table.rows[0]._tr.trPr.find(qn("w:tblHeader")) is not None
+
+
+def test_the_agenda_says_an_item_was_deferred_from_an_earlier_meeting(records, board):
+    earlier = MeetingFactory(group=board, number=99, date=datetime.date(2026, 7, 15))
+    planned = ForwardPlanItemFactory(
+        group=board,
+        title="Early years inclusion funding",
+        deferred_from=earlier,
+        deferral_reason="The figures are not yet validated.",
+        status=ForwardPlanItem.Status.DEFERRED,
+    )
+    AgendaItemFactory(
+        meeting=records.meeting,
+        position=9,
+        title=planned.title,
+        kind=AgendaItem.Kind.FORWARD_PLAN,
+        forward_plan_item=planned,
+    )
+
+    (table,) = _open(agenda_docx(records.meeting)).tables
+    titles = [row.cells[1].text for row in table.rows]
+
+    assert (
+        "Early years inclusion funding\n"
+        "Deferred from 15 July 2026: The figures are not yet validated." in titles
+    )
 
 
 def test_the_summary_uses_word_headings_and_bullet_lists(board):
