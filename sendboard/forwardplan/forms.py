@@ -142,9 +142,10 @@ class ForwardPlanDeferForm(GovUKFormMixin, forms.Form):
 
     def __init__(self, *args, item: ForwardPlanItem, **kwargs) -> None:
         super().__init__(*args, **kwargs)
-        self.fields["to_meeting"].queryset = _upcoming_meetings([item.group]).exclude(
-            pk=item.target_meeting_id
-        )
+        later = _upcoming_meetings([item.group]).exclude(pk=item.target_meeting_id)
+        if item.target_meeting is not None:
+            later = later.filter(date__gt=item.target_meeting.date)
+        self.fields["to_meeting"].queryset = later
         self.fields["to_meeting"].empty_label = "Choose a meeting"
         self.fields["to_month"].choices = month_choices()
 

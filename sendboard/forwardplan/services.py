@@ -129,6 +129,7 @@ def forward_plan_item_defer(
         raise ValidationError({"to_meeting": "Choose a meeting or a month to defer it to"})
     if to_meeting is not None:
         _check_meeting(item, to_meeting)
+    _require_later(item, to_meeting=to_meeting, to_month=to_month)
     item.deferred_from = item.target_meeting or _meeting_in_month(item.group, item.target_month)
     item.deferral_reason = reason
     item.target_meeting = to_meeting
@@ -136,6 +137,23 @@ def forward_plan_item_defer(
     item.status = ForwardPlanItem.Status.DEFERRED
     save_tracked(item, by=by, opened_version=None, reason=f"Deferred: {reason}")
     return item
+
+
+def _require_later(item: ForwardPlanItem, *, to_meeting: Meeting | None, to_month: date | None):
+    """A deferral puts the item back: after the meeting it is due at, or into a later month."""
+    meeting = item.target_meeting
+    month = first_of_month(meeting.date) if meeting else item.target_month
+    if meeting is not None and to_meeting is not None:
+        later = to_meeting.date > meeting.date
+    elif month is not None:
+        later = first_of_month(to_meeting.date if to_meeting else to_month) > month
+    else:
+        return
+    if not later:
+        now_due = f"{meeting.date:%-d %B %Y}" if meeting else f"{month:%B %Y}"
+        raise ValidationError(
+            {"to_meeting": f"Choose a meeting or a month after {now_due}, when it is now due"}
+        )
 
 
 @transaction.atomic

@@ -89,6 +89,21 @@ def test_deferring_an_item_planned_for_a_month_finds_that_months_meeting(
     assert (item.target_meeting, item.target_month) == (None, D(2026, 1, 1))
 
 
+def test_deferring_to_an_earlier_meeting_or_month_is_refused(
+    board, september, october, editor_user
+):
+    item = ForwardPlanItemFactory(group=board, target_meeting=october)
+
+    for destination in ({"to_meeting": september}, {"to_month": D(2025, 10, 1)}):
+        with pytest.raises(ValidationError, match="after 14 October 2025"):
+            services.forward_plan_item_defer(
+                item=item, reason="Not ready", by=editor_user, **destination
+            )
+
+    item.refresh_from_db()
+    assert (item.target_meeting, item.status) == (october, ForwardPlanItem.Status.PLANNED)
+
+
 def test_deferring_needs_a_reason_and_one_destination(board, september, october, editor_user):
     item = ForwardPlanItemFactory(group=board)
 
