@@ -183,12 +183,15 @@ class AttendanceForm(GovUKFormMixin, forms.Form):
                 widget=select,
             )
         other_choices = [("", "Choose a person"), *((str(p.pk), p.described) for p in others)]
+        # A select is as wide as its longest option; a full title and organisation would
+        # push the table off the page, so this one takes the width of its column.
+        wide = forms.Select(attrs={"class": "govuk-select govuk-!-width-full"})
         for index in range(self.EXTRA_ROWS if others else 0):
             self.fields[f"extra_person_{index}"] = forms.ChoiceField(
                 label=f"Another person, row {index + 1}",
                 choices=other_choices,
                 required=False,
-                widget=select,
+                widget=wide,
             )
             self.fields[f"extra_kind_{index}"] = forms.ChoiceField(
                 label=f"How they attended, row {index + 1}",

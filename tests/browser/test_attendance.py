@@ -1,6 +1,7 @@
 import pytest
 from playwright.sync_api import expect
 
+from sendboard.governance.tests.factories import OrganisationFactory, PersonFactory
 from sendboard.meetings.models import Attendance
 
 from . import records
@@ -49,3 +50,23 @@ def test_deputising_without_saying_for_whom_is_shown_in_the_error_summary(page, 
     assert_accessible(page, "attendance form with errors")
     summary.get_by_role("link", name="Choose whom Chair Tester was deputising for").click()
     expect(page.get_by_label("Whom Chair Tester deputised for")).to_be_focused()
+
+
+def test_the_attendance_page_fits_the_window_when_people_have_long_titles(
+    page, meeting, partnership
+):
+    trust = OrganisationFactory(
+        partnership=partnership,
+        name="Eastvale and Northshire Hospitals NHS Foundation Trust",
+    )
+    PersonFactory(
+        partnership=partnership,
+        name="Ben Hartley",
+        job_title="Deputy Divisional Director, Children's Services",
+        organisation=trust,
+    )
+    page.set_viewport_size({"width": 1024, "height": 768})
+    sign_in(page, "manager")
+    visit(page, f"{meeting.get_absolute_url()}attendance/")
+
+    assert page.evaluate("document.documentElement.scrollWidth") <= 1024
