@@ -58,7 +58,7 @@ class Snapshot(models.Model):
         ]
 
     def __str__(self) -> str:
-        return f"{self.get_kind_display()} as at {self.as_at:%d %B %Y}"
+        return f"{self.get_kind_display()} as at {self.as_at.day} {self.as_at:%B %Y}"
 
     @property
     def folder(self) -> Path:
