@@ -227,6 +227,8 @@ def meeting_cancel(request: HttpRequest, partnership: Partnership, code) -> Http
             "caption": str(meeting),
             "body": "The meeting stays in the list, marked as cancelled, with its agenda.",
             "button": "Cancel the meeting",
+            # "Cancel" beside "Cancel the meeting" would read as doing it.
+            "keep": "Keep the meeting",
             "back": meeting.get_absolute_url(),
         },
     )

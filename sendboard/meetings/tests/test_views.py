@@ -393,3 +393,9 @@ def test_a_meeting_created_without_a_number_takes_the_next_one(persona, meeting)
     )
     assert response.status_code == 302
     assert Meeting.objects.get(date=datetime.date(2026, 4, 8)).number == 2
+
+
+def test_the_cancel_page_offers_to_keep_the_meeting_rather_than_another_cancel(persona, meeting):
+    page = persona["editor"].get(_url("meeting_cancel", meeting.code)).content.decode()
+    assert "Keep the meeting</a>" in page
+    assert ">Cancel</a>" not in page
