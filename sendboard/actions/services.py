@@ -68,6 +68,8 @@ def action_create(
                     due_by_next_meeting=due_by_next_meeting,
                 )
                 save_tracked(action, by=by, opened_version=None, reason="Raised")
+                # Setting owners records its own history row; it says what it did.
+                action._change_reason = "Owners named"
                 action.owners.set(owners)
                 return action
         except IntegrityError:
@@ -103,6 +105,7 @@ def action_edit(
     action.due_by_next_meeting = due_by_next_meeting
     save_tracked(action, by=by, opened_version=opened_version, reason="Edited")
     if {owner.pk for owner in owners} != set(action.owners.values_list("pk", flat=True)):
+        action._change_reason = "Owners changed"
         action.owners.set(owners)
     return action
 

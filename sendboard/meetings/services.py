@@ -211,6 +211,9 @@ def agenda_item_add(
     )
     _place_on_agenda(meeting, item, by=by)
     if presenters:
+        # Setting presenters records its own history row; it says so rather than
+        # repeating "Added to the agenda".
+        item._change_reason = "Presenters named"
         item.presenters.set(presenters)
     return item
 
@@ -232,7 +235,11 @@ def agenda_item_update(
     if not item.title.strip():
         raise ValidationError({"title": "Enter the title of the item"})
     save_tracked(item, by=by, opened_version=opened_version, reason="Item changed")
-    if presenters is not None:
+    presenters = None if presenters is None else list(presenters)
+    if presenters is not None and {p.pk for p in presenters} != set(
+        item.presenters.values_list("pk", flat=True)
+    ):
+        item._change_reason = "Presenters changed"
         item.presenters.set(presenters)
     return item
 

@@ -99,6 +99,16 @@ def test_it_refuses_a_meeting_of_another_group(board, subgroup, people, editor_u
         )
 
 
+def test_naming_the_owners_is_its_own_step_in_the_history(board, people, editor_user):
+    action = _raise(board, [people["member"]], editor_user)
+
+    reasons = list(
+        action.history.order_by("history_date").values_list("history_change_reason", flat=True)
+    )
+
+    assert reasons == ["Raised", "Owners named"]
+
+
 def test_it_records_who_raised_the_action(board, people, editor_user):
     action = _raise(board, [people["member"]], editor_user)
 

@@ -108,3 +108,23 @@ def test_responses_are_threaded_under_their_challenge():
 def test_the_next_number_follows_the_highest_in_the_series(board):
     MeetingFactory(group=board, number=41)
     assert queries.meeting_number_suggested(board) == 42
+
+
+def test_the_agenda_changes_say_once_that_an_item_was_added_then_who_presents_it(
+    board, people, manager_user
+):
+    meeting = services.meeting_create(group=board, date=datetime.date(2026, 3, 11), by=manager_user)
+    item = services.agenda_item_add(
+        meeting=meeting, title="Sufficiency plan", presenters=[people["member"]], by=manager_user
+    )
+    services.agenda_item_update(
+        item=item,
+        opened_version=item.version,
+        title="SEND sufficiency plan",
+        presenters=[people["member"]],
+        by=manager_user,
+    )
+
+    reasons = [change.reason for change in queries.agenda_changes(meeting)][:4]
+
+    assert reasons == ["Item changed", "Presenters named", "Reordered", "Added to the agenda"]
