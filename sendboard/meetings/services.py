@@ -312,8 +312,8 @@ def _moved(records: list, record, direction: str) -> list:
 
 def _check_paper_file(file: UploadedFile) -> None:
     if PurePath(file.name).suffix.lower() not in PAPER_TYPES:
-        allowed = ", ".join(kind.lstrip(".").upper() for kind in PAPER_TYPES)
-        raise ValidationError({"file": f"The paper must be a {allowed} file"})
+        *others, last = (kind.lstrip(".").upper() for kind in PAPER_TYPES)
+        raise ValidationError({"file": f"The paper must be a {', '.join(others)} or {last} file"})
     if file.size > PAPER_MAX_BYTES:
         raise ValidationError({"file": "The paper must be smaller than 20 MB"})
 

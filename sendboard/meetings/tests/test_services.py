@@ -168,10 +168,13 @@ class TestAgenda:
 class TestPapers:
     def test_it_refuses_a_file_of_another_type(self, meeting, manager_user):
         item = meeting.items.first()
-        with pytest.raises(ValidationError, match="must be a PDF"):
+        with pytest.raises(ValidationError) as refused:
             services.paper_upload(
                 item=item, title="", file=SimpleUploadedFile("run.exe", b"MZ"), by=manager_user
             )
+        assert refused.value.message_dict["file"] == [
+            "The paper must be a PDF, DOCX, XLSX, PPTX, ODT, TXT or CSV file"
+        ]
 
     def test_it_refuses_a_file_over_20_mb(self, meeting, manager_user, monkeypatch):
         monkeypatch.setattr(services, "PAPER_MAX_BYTES", 10)
