@@ -22,13 +22,14 @@ class MeetingForm(VersionedFormMixin, forms.ModelForm):
             "number": forms.NumberInput(attrs={"class": "govuk-input govuk-input--width-4"}),
             # A date box takes and shows only ISO dates, whatever the site's date format.
             "date": forms.DateInput(
-                format="%Y-%m-%d", attrs={"type": "date", "class": "govuk-input govuk-!-width-auto"}
+                format="%Y-%m-%d",
+                attrs={"type": "date", "class": "govuk-input govuk-input--width-10"},
             ),
             "start_time": forms.TimeInput(
-                format="%H:%M", attrs={"type": "time", "class": "govuk-input govuk-!-width-auto"}
+                format="%H:%M", attrs={"type": "time", "class": "govuk-input govuk-input--width-10"}
             ),
             "end_time": forms.TimeInput(
-                format="%H:%M", attrs={"type": "time", "class": "govuk-input govuk-!-width-auto"}
+                format="%H:%M", attrs={"type": "time", "class": "govuk-input govuk-input--width-10"}
             ),
             "format": forms.RadioSelect,
         }

@@ -11,7 +11,8 @@ def test_changing_a_meeting_shows_its_date_in_the_date_box(meeting, partnership)
 def test_the_number_date_and_time_boxes_look_like_the_other_govuk_boxes(partnership):
     form = MeetingForm(partnership=partnership)
     for name in ("number", "date", "start_time", "end_time"):
-        assert "govuk-input" in str(form[name]), name
+        # A fixed width, as the GOV.UK width utilities have no "auto".
+        assert "govuk-input govuk-input--width-" in str(form[name]), name
 
 
 def test_a_meeting_without_a_date_says_to_enter_the_date(partnership, board):
