@@ -21,6 +21,8 @@ class GovUKFormMixin:
         self.helper = FormHelper(self)
         self.helper.form_tag = False
         self.helper.label_size = Size.SMALL
+        # Radios and checkboxes are headed by a legend; it matches the labels above them.
+        self.helper.legend_size = Size.SMALL
 
 
 class VersionedFormMixin(GovUKFormMixin, forms.Form):

@@ -1,8 +1,9 @@
 import datetime
 
 from django import forms
+from django.template import Context, Template
 
-from sendboard.core.forms import RealDateField
+from sendboard.core.forms import GovUKFormMixin, RealDateField
 
 
 class _DueForm(forms.Form):
@@ -19,3 +20,18 @@ def test_a_real_date_is_read_as_a_date():
     form = _DueForm({"due_0": "28", "due_1": "2", "due_2": "2027"})
     assert form.is_valid()
     assert form.cleaned_data["due"] == datetime.date(2027, 2, 28)
+
+
+class _KindForm(GovUKFormMixin, forms.Form):
+    title = forms.CharField(label="Title")
+    kind = forms.ChoiceField(
+        label="Kind", choices=[("a", "A"), ("b", "B")], widget=forms.RadioSelect
+    )
+
+
+def test_a_question_with_choices_is_headed_like_a_question_with_a_box():
+    html = Template("{% load crispy_forms_tags %}{% crispy form %}").render(
+        Context({"form": _KindForm()})
+    )
+    assert "govuk-label--s" in html
+    assert "govuk-fieldset__legend--s" in html
