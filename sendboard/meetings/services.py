@@ -411,6 +411,8 @@ def _check_entry(entry: MinuteEntry) -> None:
         entry.responds_to = None
     if entry.kind == MinuteEntry.Kind.ESCALATION and entry.escalated_from is None:
         raise ValidationError({"escalated_from": "Choose the group that escalated this"})
+    if entry.kind != MinuteEntry.Kind.ESCALATION and entry.escalated_from_id is not None:
+        entry.escalated_from = None
 
 
 @transaction.atomic

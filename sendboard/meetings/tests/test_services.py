@@ -285,6 +285,18 @@ class TestMinutes:
         assert list(challenge.responses.all()) == [response]
         assert response.position == 2
 
+    def test_only_an_escalation_keeps_the_group_that_escalated_it(
+        self, meeting, manager_user, subgroup
+    ):
+        note = services.minute_entry_add(
+            item=meeting.items.first(),
+            kind=MinuteEntry.Kind.NOTE,
+            text="The group reported progress.",
+            escalated_from=subgroup,
+            by=manager_user,
+        )
+        assert MinuteEntry.objects.get(pk=note.pk).escalated_from is None
+
     def test_an_escalation_names_its_group(self, meeting, manager_user, subgroup):
         item = meeting.items.first()
         with pytest.raises(ValidationError, match="escalated"):
