@@ -4,7 +4,7 @@ from datetime import date
 
 from django.db.models import Count, Prefetch, QuerySet
 
-from sendboard.governance.models import Group, Membership, Partnership, Role
+from sendboard.governance.models import Group, Membership, Partnership, Person, Role
 
 
 def partnerships_for(user) -> QuerySet[Partnership]:
@@ -21,6 +21,16 @@ def groups_with_members(partnership: Partnership) -> QuerySet[Group]:
         partnership.groups.select_related("reports_to")
         .prefetch_related(Prefetch("memberships", queryset=memberships))
         .annotate(meeting_count=Count("meetings"))
+    )
+
+
+def people_with_groups(partnership: Partnership) -> QuerySet[Person]:
+    """Everyone in the partnership with the groups they sit on, in two queries."""
+    memberships = Membership.objects.select_related("group").order_by("group__name")
+    return (
+        partnership.people.select_related("organisation")
+        .prefetch_related(Prefetch("memberships", queryset=memberships))
+        .order_by("name")
     )
 
 

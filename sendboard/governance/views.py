@@ -1,9 +1,14 @@
+from django.contrib import messages
+from django.core.exceptions import ValidationError
 from django.http import HttpRequest, HttpResponse
-from django.shortcuts import get_object_or_404, render
+from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
 from django.utils import timezone
+from django.utils.http import url_has_allowed_host_and_scheme
 
 from sendboard.core.pagecache import cached_for_reader
-from sendboard.governance import queries
+from sendboard.governance import queries, services
+from sendboard.governance.forms import PersonForm
 from sendboard.governance.models import Partnership
 from sendboard.governance.permissions import Capability, partnership_view
 
@@ -44,3 +49,48 @@ def group_detail(request: HttpRequest, partnership: Partnership, group: str) -> 
     return render(
         request, "governance/group_detail.html", {"partnership": partnership, "group": found}
     )
+
+
+@partnership_view(Capability.VIEW)
+@cached_for_reader
+def person_list(request: HttpRequest, partnership: Partnership) -> HttpResponse:
+    return render(
+        request,
+        "governance/person_list.html",
+        {
+            "partnership": partnership,
+            "people": queries.people_with_groups(partnership),
+            "can_edit": request.access.can(Capability.EDIT),
+        },
+    )
+
+
+@partnership_view(Capability.EDIT)
+def person_create(request: HttpRequest, partnership: Partnership) -> HttpResponse:
+    back = _safe_next(request) or reverse("person_list", args=[partnership.slug])
+    form = PersonForm(request.POST or None, partnership=partnership)
+    if request.method == "POST" and form.is_valid():
+        try:
+            person = services.person_create(
+                partnership=partnership, **form.cleaned_data, by=request.user
+            )
+        except ValidationError as error:
+            form.add_error(None, error)
+        else:
+            messages.success(request, f"{person.name} added to the partnership's people")
+            return redirect(back)
+    return render(
+        request,
+        "governance/person_form.html",
+        {"partnership": partnership, "form": form, "back": back},
+    )
+
+
+def _safe_next(request: HttpRequest) -> str | None:
+    """Where to go back to, when it is a page of this site (never another site's)."""
+    target = request.POST.get("next") or request.GET.get("next")
+    if target and url_has_allowed_host_and_scheme(
+        target, allowed_hosts={request.get_host()}, require_https=request.is_secure()
+    ):
+        return target
+    return None
