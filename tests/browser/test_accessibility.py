@@ -62,6 +62,8 @@ MANAGER_PAGES = {
     "partnership home": lambda r: _url("partnership_home"),
     "group list": lambda r: _url("group_list"),
     "group page": lambda r: _url("group_detail", "board"),
+    "people": lambda r: _url("person_list"),
+    "person form": lambda r: _url("person_create"),
     "meetings list": lambda r: _url("meeting_list"),
     "meeting page with agenda and minutes": lambda r: r.meeting.get_absolute_url(),
     "meeting page with a draft agenda": lambda r: r.next_meeting.get_absolute_url(),
