@@ -186,14 +186,6 @@ class ActionLogReview:
 
     @property
     def paragraph(self) -> str:
-        return self._write(_person_names)
-
-    @property
-    def paragraph_public(self) -> str:
-        """The same review with owners named by role and organisation, for the public summary."""
-        return self._write(_public_owners)
-
-    def _write(self, name_owners) -> str:
         closed = _count(self.closed_count, "action has", "actions have")
         if self.previous_meeting is not None:
             since = long_date(self.previous_meeting.date)
@@ -206,10 +198,30 @@ class ActionLogReview:
         if not self.overdue:
             return f"{first} {second} {_capital(overdue)} overdue."
         listed = _and(
-            f"{entry.action.reference} ({name_owners(entry.owners)}, due {long_date(entry.due_on)})"
+            f"{entry.action.reference} ({_person_names(entry.owners)}, "
+            f"due {long_date(entry.due_on)})"
             for entry in self.overdue
         )
         return f"{first} {second} {_capital(overdue)} overdue: {listed}."
+
+    @property
+    def paragraph_public(self) -> str:
+        """The same review as counts in words, for the public summary families read.
+
+        Action numbers and owners mean nothing to a family and would name people or
+        their posts in public, so the published summaries only ever give the counts.
+        """
+        closed = _count_in_words(self.closed_count, "action has", "actions have")
+        since = " since the last meeting" if self.previous_meeting is not None else ""
+        still_open = _count_in_words(
+            self.open_not_yet_due_count, "action that is", "actions that are"
+        )
+        remain = "remains" if self.open_not_yet_due_count == 1 else "remain"
+        overdue = _count_in_words(len(self.overdue), "action is", "actions are")
+        return (
+            f"{_capital(closed)} been closed{since}. "
+            f"{_capital(still_open)} not yet due {remain} open. {_capital(overdue)} overdue."
+        )
 
 
 def action_log_review(
@@ -292,6 +304,18 @@ def _count(number: int, singular: str, plural: str) -> str:
     return f"{number} {singular if number == 1 else plural}"
 
 
+# The published summaries write small counts as words, as plain English guides advise.
+_WORDS = dict(
+    enumerate(["one", "two", "three", "four", "five", "six", "seven", "eight", "nine"], start=1)
+)
+
+
+def _count_in_words(number: int, singular: str, plural: str) -> str:
+    if number == 0:
+        return f"no {plural}"
+    return f"{_WORDS.get(number, number)} {singular if number == 1 else plural}"
+
+
 def _capital(text: str) -> str:
     return text[:1].upper() + text[1:]
 
@@ -314,16 +338,3 @@ def _and(parts: Iterable[str]) -> str:
 
 def _person_names(owners: tuple[Person, ...]) -> str:
     return _and(owner.name for owner in owners) or "no owner"
-
-
-def _public_owners(owners: tuple[Person, ...]) -> str:
-    roles = []
-    for owner in owners:
-        organisation = owner.organisation.name if owner.organisation else ""
-        role = (
-            " at ".join(part for part in (owner.job_title, organisation) if part)
-            or "a board member"
-        )
-        if role not in roles:
-            roles.append(role)
-    return _and(roles) or "no owner"

@@ -123,13 +123,19 @@ def test_the_review_lists_several_overdue_actions_and_says_when_none_closed(
     )
 
 
-def test_the_public_review_names_roles_not_people(board, june, july, cerys, people):
+def test_the_public_review_gives_counts_in_words_without_references_or_owners(
+    board, june, july, cerys
+):
     ActionFactory(board=board, number=7, due_date=D(2025, 6, 1), owners=[cerys])
+    ActionFactory(board=board, number=8, due_date=D(2025, 6, 2), owners=[cerys])
+    ActionFactory(board=board, due_date=D(2025, 8, 1))
 
     review = action_log_review(board=board, meeting=july, today=D(2025, 7, 1))
 
-    assert "Cerys" not in review.paragraph_public
-    assert "SPB-7 (Head of SEND at Northshire Council, due 1 June 2025)" in review.paragraph_public
+    assert review.paragraph_public == (
+        "No actions have been closed since the last meeting. "
+        "One action that is not yet due remains open. Two actions are overdue."
+    )
 
 
 def test_the_review_counts_by_next_meeting_actions_as_due_at_that_meeting(board, june, july):

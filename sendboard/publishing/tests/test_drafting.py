@@ -1,7 +1,9 @@
+import datetime
+
 import pytest
 from django.core.exceptions import ValidationError
 
-from sendboard.actions.queries import action_log_review
+from sendboard.actions.tests.factories import ActionFactory
 from sendboard.governance.models import Person
 from sendboard.governance.tests.factories import GroupFactory
 from sendboard.publishing.markup import Block, parse
@@ -80,11 +82,25 @@ def test_decisions_and_escalations_have_their_own_sections(drafted):
     ]
 
 
-def test_it_includes_the_public_review_of_the_action_log(drafted, records, board):
-    review = action_log_review(board=board, meeting=records.meeting).paragraph_public
+def test_the_review_of_the_action_log_gives_families_counts_without_references_or_owners(
+    records, board, people
+):
+    ActionFactory(
+        board=board,
+        number=40,
+        due_date=datetime.date(2026, 9, 2),
+        owners=[records.officer],
+    )
 
-    assert review
-    assert _section(drafted, "Review of the action log") == [Block("paragraph", review)]
+    drafted = summary_draft(meeting=records.meeting, by=people["editor"].user)
+
+    assert _section(drafted, "Review of the action log") == [
+        Block(
+            "paragraph",
+            "One action has been closed since the last meeting. "
+            "No actions that are not yet due remain open. One action is overdue.",
+        )
+    ]
 
 
 def test_the_month_ahead_comes_from_the_forward_plan(drafted):

@@ -19,7 +19,9 @@ class Command(BaseCommand):
             "--meeting", default="", help="A meeting's code, instead of the next one."
         )
         parser.add_argument(
-            "--public", action="store_true", help="Name owners by role, as the public summary does."
+            "--public",
+            action="store_true",
+            help="Give only the counts, as the public summary does.",
         )
 
     def handle(self, *args, partnership: str, group: str, meeting: str, public: bool, **options):
