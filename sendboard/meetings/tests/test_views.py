@@ -399,3 +399,24 @@ def test_the_cancel_page_offers_to_keep_the_meeting_rather_than_another_cancel(p
     page = persona["editor"].get(_url("meeting_cancel", meeting.code)).content.decode()
     assert "Keep the meeting</a>" in page
     assert ">Cancel</a>" not in page
+
+
+def test_a_meeting_still_to_come_has_no_minutes_yet_rather_than_minutes_in_draft(
+    persona, board, manager_user
+):
+    coming = services.meeting_create(
+        group=board, date=timezone.localdate() + datetime.timedelta(days=7), by=manager_user
+    )
+
+    page = persona["manager"].get(coming.get_absolute_url()).content.decode()
+    listed = persona["manager"].get(_url("meeting_list")).content.decode()
+
+    assert "No minutes yet" in page and "No minutes yet" in listed
+    assert "Minutes in draft" not in page + listed
+
+
+def test_a_meeting_that_has_happened_has_minutes_in_draft(persona, meeting):
+    page = persona["manager"].get(meeting.get_absolute_url()).content.decode()
+
+    assert "Minutes in draft" in page
+    assert "No minutes yet" not in page
