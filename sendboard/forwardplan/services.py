@@ -156,8 +156,22 @@ def _require_later(item: ForwardPlanItem, *, to_meeting: Meeting | None, to_mont
         )
 
 
+def may_mark_presented(item: ForwardPlanItem) -> bool:
+    """An item is presented at a meeting, so only once the meeting it is due at is held."""
+    meeting = item.target_meeting
+    return (
+        item.status != ForwardPlanItem.Status.PRESENTED
+        and meeting is not None
+        and meeting.status == Meeting.Status.HELD
+    )
+
+
 @transaction.atomic
 def forward_plan_item_mark_presented(*, item: ForwardPlanItem, by) -> ForwardPlanItem:
+    if not may_mark_presented(item):
+        raise ValidationError(
+            f"“{item.title}” cannot be marked as presented: its meeting has not been held"
+        )
     item.status = ForwardPlanItem.Status.PRESENTED
     save_tracked(item, by=by, opened_version=None, reason="Presented")
     return item

@@ -67,7 +67,12 @@ def forward_plan_item(request: HttpRequest, partnership: Partnership, code) -> H
     return render(
         request,
         "forwardplan/item_detail.html",
-        {"partnership": partnership, "item": item, "may_edit": request.access.can(Capability.EDIT)},
+        {
+            "partnership": partnership,
+            "item": item,
+            "may_edit": request.access.can(Capability.EDIT),
+            "may_mark_presented": services.may_mark_presented(item),
+        },
     )
 
 
@@ -126,8 +131,12 @@ def forward_plan_item_mark_presented(
     request: HttpRequest, partnership: Partnership, code
 ) -> HttpResponse:
     item = queries.forward_plan_item_for_page(partnership, code)
-    services.forward_plan_item_mark_presented(item=item, by=request.user)
-    messages.success(request, f"“{item.title}” marked as presented")
+    try:
+        services.forward_plan_item_mark_presented(item=item, by=request.user)
+    except ValidationError as error:
+        messages.error(request, " ".join(error.messages))
+    else:
+        messages.success(request, f"“{item.title}” marked as presented")
     return redirect(item)
 
 

@@ -319,6 +319,7 @@ class _Builder:
     def hold(self, meeting: Meeting, slot: Slot) -> None:
         self.on(slot.date)
         meeting_mark_held(meeting=meeting, by=self.users["editor"])
+        self.present_forward_plan(meeting)
         if slot.index == 0:
             return
         previous = self.meetings[slot.group][slot.index - 1]
@@ -367,6 +368,15 @@ class _Builder:
         for planned in self.forward_plan:
             if planned.target_meeting_id == meeting.pk and planned.status != "deferred":
                 agenda_item_schedule(meeting=meeting, forward_plan_item=planned, by=editor)
+
+    def present_forward_plan(self, meeting: Meeting) -> None:
+        """Marks the forward-plan items on its agenda presented, as only a held meeting allows."""
+        planned_here = {planned.pk: planned for planned in self.forward_plan}
+        for item in meeting.items.filter(kind=AgendaItem.Kind.FORWARD_PLAN):
+            planned = planned_here[item.forward_plan_item_id]
+            # Its copy of the meeting was loaded before the meeting was held.
+            planned.refresh_from_db(fields=["target_meeting"])
+            forward_plan_item_mark_presented(item=planned, by=self.users["manager"])
 
     def attendance(
         self, meeting: Meeting, members: list[tuple[str, str]], index: int, *, apologies: int
@@ -461,7 +471,6 @@ class _Builder:
                     "chair",
                 )
             self.raise_action(meeting, item, next(board_pool, None))
-        planned_here = {planned.pk: planned for planned in self.forward_plan}
         for item in meeting.items.filter(kind=AgendaItem.Kind.FORWARD_PLAN):
             spec = next(s for s in content.FORWARD_PLAN if s["title"] == item.title)
             self.entry(item, "note", spec["note"], spec["owner"])
@@ -472,10 +481,6 @@ class _Builder:
             self.entry(item, "response", response, spec["owner"], responds_to=asked)
             self.entry(item, "decision", spec["decision"], "chair")
             self.raise_action(meeting, item, spec["action"])
-            self.on(meeting.date)
-            forward_plan_item_mark_presented(
-                item=planned_here[item.forward_plan_item_id], by=self.users["manager"]
-            )
         for planned in self.forward_plan:
             if planned.deferred_from_id == meeting.pk:
                 self.entry(

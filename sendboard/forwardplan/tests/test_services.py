@@ -117,12 +117,25 @@ def test_deferring_needs_a_reason_and_one_destination(board, september, october,
         )
 
 
-def test_it_marks_an_item_presented(board, editor_user):
-    item = ForwardPlanItemFactory(group=board)
+def test_it_marks_an_item_presented_at_a_held_meeting(board, september, editor_user):
+    september.status = september.Status.HELD
+    september.save()
+    item = ForwardPlanItemFactory(group=board, target_meeting=september)
 
     services.forward_plan_item_mark_presented(item=item, by=editor_user)
 
     assert ForwardPlanItem.objects.get(pk=item.pk).status == ForwardPlanItem.Status.PRESENTED
+
+
+def test_an_item_is_presented_only_once_its_meeting_is_held(board, september, editor_user):
+    at_planned_meeting = ForwardPlanItemFactory(group=board, target_meeting=september)
+    without_meeting = ForwardPlanItemFactory(group=board)
+
+    for item in (at_planned_meeting, without_meeting):
+        assert not services.may_mark_presented(item)
+        with pytest.raises(ValidationError):
+            services.forward_plan_item_mark_presented(item=item, by=editor_user)
+        assert ForwardPlanItem.objects.get(pk=item.pk).status == ForwardPlanItem.Status.PLANNED
 
 
 def test_an_action_adds_a_report_to_the_groups_next_meeting(board, people, editor_user):

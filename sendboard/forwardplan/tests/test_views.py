@@ -71,10 +71,18 @@ def test_only_editors_add_to_the_forward_plan(persona, partnership, board, who):
     assert response.status_code == (302 if who in EDITORS | {"anonymous"} else 403)
 
 
+@pytest.fixture
+def held_meeting(board):
+    return MeetingFactory(group=board, status="held", date=datetime.date.today())
+
+
 @pytest.mark.parametrize("who", PERSONAS)
-def test_only_editors_change_the_forward_plan(persona, partnership, item, who):
+def test_only_editors_change_the_forward_plan(persona, partnership, item, held_meeting, who):
+    item.target_meeting = held_meeting
+    item.save()
     persona[who].post(
-        _url("forward_plan_item_edit", partnership, item.code), _form(item, title="New")
+        _url("forward_plan_item_edit", partnership, item.code),
+        _form(item, title="New", target_meeting=held_meeting.pk, target_month=""),
     )
     persona[who].post(_url("forward_plan_item_mark_presented", partnership, item.code))
 
@@ -201,3 +209,24 @@ def test_the_item_page_needs_a_fixed_number_of_queries(
 
     with django_assert_max_num_queries(12):
         client.get(_url("forward_plan_item", partnership, item.code))
+
+
+def test_mark_as_presented_is_offered_only_once_the_meeting_is_held(
+    persona, partnership, board, item, held_meeting
+):
+    planned = MeetingFactory(group=board, date=NEXT_MONTH)
+    item.target_meeting = planned
+    item.save()
+    page = persona["editor"].get(_url("forward_plan_item", partnership, item.code))
+    refused = persona["editor"].post(
+        _url("forward_plan_item_mark_presented", partnership, item.code), follow=True
+    )
+    item.refresh_from_db()
+    assert "Mark as presented" not in page.content.decode()
+    assert item.status == ForwardPlanItem.Status.PLANNED
+    assert "has not been held" in refused.content.decode()
+
+    item.target_meeting = held_meeting
+    item.save()
+    page = persona["editor"].get(_url("forward_plan_item", partnership, item.code))
+    assert "Mark as presented" in page.content.decode()
