@@ -1,6 +1,7 @@
 """Meetings of a group: agenda, papers, attendance and minutes."""
 
 import uuid
+from pathlib import PurePath
 
 from django.conf import settings
 from django.db import models
@@ -145,6 +146,19 @@ class Paper(models.Model):
 
     def __str__(self) -> str:
         return self.title
+
+    @property
+    def file_kind(self) -> str:
+        """PDF, DOCX, ...: readers choose whether to open it on a phone."""
+        return PurePath(self.file.name).suffix.lstrip(".").upper()
+
+    @property
+    def file_size(self) -> int | None:
+        """Bytes on disk, or None when the file has gone missing from storage."""
+        try:
+            return self.file.size
+        except OSError:
+            return None
 
 
 class Attendance(models.Model):

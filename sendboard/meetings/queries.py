@@ -64,7 +64,7 @@ def meeting_for_page(partnership: Partnership, code) -> Meeting:
             Prefetch(
                 "papers",
                 queryset=Paper.objects.filter(withdrawn_at__isnull=True).only(
-                    "code", "item", "title"
+                    "code", "item", "title", "file"
                 ),
                 to_attr="paper_list",
             ),

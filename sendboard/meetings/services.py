@@ -30,6 +30,10 @@ STANDING_ORDER = (
 )
 PAPER_MAX_BYTES = 20 * 1024 * 1024
 PAPER_TYPES = (".pdf", ".docx", ".xlsx", ".pptx", ".odt", ".txt", ".csv")
+# How each kind of paper begins. Every board member opens the pack, so a file whose
+# first bytes belie its name (a program renamed .pdf, say) is refused.
+_ZIP = b"PK\x03\x04"  # Office Open XML and OpenDocument files are zip archives
+_PAPER_STARTS = {".pdf": b"%PDF-", ".docx": _ZIP, ".xlsx": _ZIP, ".pptx": _ZIP, ".odt": _ZIP}
 
 MEETING_FIELDS = ("number", "date", "start_time", "end_time", "location", "format")
 AGENDA_ITEM_FIELDS = ("title", "purpose", "reporting_group", "minutes_allowed", "description")
@@ -316,6 +320,21 @@ def _check_paper_file(file: UploadedFile) -> None:
         raise ValidationError({"file": f"The paper must be a {', '.join(others)} or {last} file"})
     if file.size > PAPER_MAX_BYTES:
         raise ValidationError({"file": "The paper must be smaller than 20 MB"})
+    if not _content_matches(file):
+        kind = PurePath(file.name).suffix.lstrip(".").upper()
+        raise ValidationError(
+            {"file": f"The file is not a {kind} file inside: it may be damaged or renamed"}
+        )
+
+
+def _content_matches(file: UploadedFile) -> bool:
+    suffix = PurePath(file.name).suffix.lower()
+    file.seek(0)
+    head = file.read(4096)
+    file.seek(0)
+    if suffix in _PAPER_STARTS:
+        return head.startswith(_PAPER_STARTS[suffix])
+    return b"\x00" not in head  # text: a NUL byte means a binary file
 
 
 @transaction.atomic

@@ -176,6 +176,42 @@ class TestPapers:
             "The paper must be a PDF, DOCX, XLSX, PPTX, ODT, TXT or CSV file"
         ]
 
+    @pytest.mark.parametrize(
+        ("name", "content"),
+        [
+            ("pack.pdf", b"MZ\x90\x00 a program"),
+            ("data.xlsx", b"%PDF-1.4"),
+            ("notes.txt", b"\x00\x01"),
+        ],
+    )
+    def test_it_refuses_a_file_whose_content_belies_its_name(
+        self, meeting, manager_user, name, content
+    ):
+        with pytest.raises(ValidationError) as refused:
+            services.paper_upload(
+                item=meeting.items.first(),
+                title="",
+                file=SimpleUploadedFile(name, content),
+                by=manager_user,
+            )
+        kind = name.rsplit(".", 1)[1].upper()
+        assert refused.value.message_dict["file"] == [
+            f"The file is not a {kind} file inside: it may be damaged or renamed"
+        ]
+
+    def test_it_takes_text_and_office_files_that_are_what_they_say(self, meeting, manager_user):
+        for name, content in [
+            ("notes.csv", b"area,rate\nNorth,42\n"),
+            ("pack.docx", b"PK\x03\x04"),
+        ]:
+            services.paper_upload(
+                item=meeting.items.first(),
+                title="",
+                file=SimpleUploadedFile(name, content),
+                by=manager_user,
+            )
+        assert meeting.items.first().papers.count() == 2
+
     def test_it_refuses_a_file_over_20_mb(self, meeting, manager_user, monkeypatch):
         monkeypatch.setattr(services, "PAPER_MAX_BYTES", 10)
         with pytest.raises(ValidationError, match="smaller than 20 MB"):

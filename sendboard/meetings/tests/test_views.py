@@ -230,6 +230,32 @@ def test_a_paper_is_uploaded_downloaded_and_withdrawn(persona, meeting):
     assert "Board pack" not in persona["viewer"].get(meeting.get_absolute_url()).content.decode()
 
 
+def test_a_paper_link_says_its_type_and_size(persona, meeting):
+    item = meeting.items.first()
+    persona["editor"].post(
+        _url("paper_upload", item.code),
+        {"title": "Board pack", "file": SimpleUploadedFile("pack.pdf", b"%PDF-" + b"x" * 2043)},
+    )
+
+    page = persona["viewer"].get(meeting.get_absolute_url()).content.decode()
+
+    assert '<span class="sb-meta">PDF, 2.0\xa0KB</span>' in page
+
+
+def test_a_paper_missing_from_storage_leaves_the_page_working(persona, meeting):
+    item = meeting.items.first()
+    persona["editor"].post(
+        _url("paper_upload", item.code),
+        {"title": "Board pack", "file": SimpleUploadedFile("pack.pdf", b"%PDF-1.4")},
+    )
+    paper = item.papers.get()
+    paper.file.storage.delete(paper.file.name)
+
+    page = persona["viewer"].get(meeting.get_absolute_url()).content.decode()
+
+    assert '<span class="sb-meta">PDF</span>' in page
+
+
 def test_a_withdrawn_paper_is_kept_for_editors_but_gone_for_readers(persona, meeting):
     item = meeting.items.first()
     persona["editor"].post(
