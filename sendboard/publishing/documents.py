@@ -13,8 +13,9 @@ from docx.oxml.ns import qn
 from docx.table import Table
 
 from sendboard.actions.models import Action
+from sendboard.actions.queries import action_log_review
 from sendboard.lib.clock import clock
-from sendboard.meetings.models import Meeting, MinuteEntry
+from sendboard.meetings.models import AgendaItem, Meeting, MinuteEntry
 from sendboard.publishing import queries
 from sendboard.publishing.markup import parse
 from sendboard.publishing.models import PublicSummary
@@ -63,6 +64,13 @@ def minutes_docx(meeting: Meeting) -> bytes:
     document.add_heading("Minutes", level=2)
     for item in queries.meeting_items(meeting):
         document.add_heading(f"{item.position}. {item.title}", level=3)
+        if item.standing == AgendaItem.Standing.MINUTES_AND_ACTIONS:
+            # The same review the meeting page shows under this item, with owners named,
+            # as the minutes are the board's own record.
+            review = action_log_review(board=meeting.group.board, meeting=meeting)
+            paragraph = document.add_paragraph()
+            paragraph.add_run("Review of the action log: ").bold = True
+            paragraph.add_run(review.paragraph)
         entries = item.entries.all()
         for entry in entries:
             paragraph = document.add_paragraph()
@@ -99,9 +107,12 @@ def attendee_line(row) -> str:
 
 
 def entry_label(entry: MinuteEntry) -> str:
+    """How the minutes introduce an entry: its kind and who spoke, as in "Challenge (name)"."""
     label = ENTRY_LABELS.get(entry.kind, "")
     if entry.kind == MinuteEntry.Kind.ESCALATION and entry.escalated_from:
         label = f"Escalation from {entry.escalated_from.name}"
+    if entry.speaker:
+        label = f"{label} ({entry.speaker.name})" if label else entry.speaker.name
     return label
 
 

@@ -71,7 +71,7 @@ def published_minutes_for(partnership: Partnership, code) -> Meeting:
 
 def meeting_items(meeting: Meeting) -> list[AgendaItem]:
     """The agenda in order, each item with its entries, presenters, papers and actions raised."""
-    entries = MinuteEntry.objects.select_related("escalated_from").order_by("position")
+    entries = MinuteEntry.objects.select_related("escalated_from", "speaker").order_by("position")
     actions = Action.objects.select_related("board").prefetch_related("owners").order_by("number")
     return list(
         meeting.items.select_related("reporting_group", "forward_plan_item__deferred_from")

@@ -5,10 +5,11 @@ import pytest
 from docx import Document
 from docx.oxml.ns import qn
 
+from sendboard.actions.queries import action_log_review
 from sendboard.forwardplan.models import ForwardPlanItem
 from sendboard.forwardplan.tests.factories import ForwardPlanItemFactory
-from sendboard.meetings.models import AgendaItem, Attendance
-from sendboard.meetings.tests.factories import AgendaItemFactory
+from sendboard.meetings.models import AgendaItem, Attendance, MinuteEntry
+from sendboard.meetings.tests.factories import AgendaItemFactory, MinuteEntryFactory
 from sendboard.publishing.documents import agenda_docx, minutes_docx, summary_docx
 from sendboard.publishing.tests.factories import (
     MeetingFactory,
@@ -74,6 +75,44 @@ def test_the_minutes_mark_who_deputised_for_whom(records):
     text = _paragraphs(_open(minutes_docx(records.meeting)))
 
     assert "Ola Deputy, Assistant Director, deputising for Priya Okonkwo" in text
+
+
+def test_the_minutes_say_who_spoke_to_each_entry(records):
+    item = records.meeting.items.get(position=2)
+    MinuteEntryFactory(
+        item=item,
+        position=4,
+        kind=MinuteEntry.Kind.CHALLENGE,
+        text="Families still wait too long for assessments.",
+        speaker=records.chair,
+    )
+
+    text = _paragraphs(_open(minutes_docx(records.meeting)))
+
+    assert "Challenge (Morwenna Tregarthen): Families still wait too long for assessments." in text
+    assert (
+        "Priya Okonkwo: Priya Okonkwo reported that more EHCPs are finished within 20 weeks."
+        in text
+    )
+    assert "Challenge: The chair asked why panels take so long." in text
+
+
+def test_the_minutes_review_the_action_log_under_the_last_meetings_minutes_and_actions(
+    records, board
+):
+    AgendaItemFactory(
+        meeting=records.meeting,
+        position=5,
+        title="Minutes and actions of the last meeting",
+        kind=AgendaItem.Kind.STANDING,
+        standing=AgendaItem.Standing.MINUTES_AND_ACTIONS,
+    )
+    review = action_log_review(board=board, meeting=records.meeting).paragraph
+
+    text = _paragraphs(_open(minutes_docx(records.meeting)))
+
+    heading = text.index("5. Minutes and actions of the last meeting")
+    assert text[heading + 1] == f"Review of the action log: {review}"
 
 
 def test_documents_are_in_british_english(records):
