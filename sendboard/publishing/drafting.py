@@ -22,6 +22,11 @@ _REPORTED = (Kind.NOTE, Kind.RECOMMENDATION)
 
 
 def summary_title(meeting: Meeting) -> str:
+    # Families know the summaries by month, so the month stays the title. An extra meeting
+    # in the same month is real board business and needs its own summary, so rather than
+    # refuse it, its title names the day; the summary already written keeps its title.
+    if queries.group_has_summary_in_month(meeting):
+        return f"Summary of the {meeting.date:%-d %B %Y} Board Meeting"
     return f"Summary of the {meeting.date:%B %Y} Board Meeting"
 
 

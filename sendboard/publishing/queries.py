@@ -46,6 +46,19 @@ def board_meetings_without_summary(partnership: Partnership, *, today: date) -> 
     )
 
 
+def group_has_summary_in_month(meeting: Meeting) -> bool:
+    """Whether another meeting of the same group in the same month already has a summary."""
+    return (
+        PublicSummary.objects.filter(
+            meeting__group_id=meeting.group_id,
+            meeting__date__year=meeting.date.year,
+            meeting__date__month=meeting.date.month,
+        )
+        .exclude(meeting=meeting)
+        .exists()
+    )
+
+
 def summary_for(partnership: Partnership, code) -> PublicSummary:
     return get_object_or_404(
         summaries(partnership).select_related("meeting__group__partnership"), code=code

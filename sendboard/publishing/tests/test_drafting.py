@@ -42,6 +42,27 @@ def test_it_drafts_a_summary_named_after_the_month_of_the_meeting(drafted, peopl
     assert drafted.history.get().history_user == people["editor"].user
 
 
+def test_a_second_board_meeting_in_the_same_month_is_summarised_under_its_day(board, people):
+    PublicSummaryFactory(meeting=MeetingFactory(group=board, date=datetime.date(2026, 12, 2)))
+    extra = MeetingFactory(group=board, number=2, date=datetime.date(2026, 12, 16))
+
+    drafted = summary_draft(meeting=extra, by=people["editor"].user)
+
+    assert drafted.title == "Summary of the 16 December 2026 Board Meeting"
+
+
+def test_another_groups_summary_in_the_same_month_does_not_change_the_title(board, people):
+    other_board = GroupFactory(partnership=board.partnership, name="Other board", slug="other")
+    PublicSummaryFactory(meeting=MeetingFactory(group=other_board, date=datetime.date(2026, 12, 2)))
+
+    drafted = summary_draft(
+        meeting=MeetingFactory(group=board, date=datetime.date(2026, 12, 16)),
+        by=people["editor"].user,
+    )
+
+    assert drafted.title == "Summary of the December 2026 Board Meeting"
+
+
 def test_each_reporting_subgroup_has_a_section_of_what_it_reported(drafted):
     assert _section(drafted, "Continuous Improvement Group") == [
         Block(
