@@ -1,4 +1,5 @@
 import pytest
+from django.urls import reverse
 
 from . import records
 from .helpers import sign_in, visit
@@ -18,3 +19,50 @@ def test_the_meeting_buttons_line_up_whether_they_are_links_or_forms(page, board
 
     assert set(tops) == {"Change the meeting details", "Mark as held", "Cancel the meeting"}
     assert len(set(tops.values())) == 1, tops
+
+
+@pytest.fixture
+def wide_tables(board, people):
+    """A held meeting with an action and a forward-plan item: each list has rows."""
+    meeting = records.held_board_meeting(board, people)
+    records.planned_report(
+        records.board_meeting(board, people["manager"]), people["chair"], people["manager"]
+    )
+    return meeting
+
+
+@pytest.mark.parametrize(
+    ("name", "tables"),
+    [
+        ("action_list", ["Action log"]),
+        ("meeting_list", ["Upcoming meetings", "Past meetings"]),
+        ("forward_plan", None),
+    ],
+)
+def test_a_phone_scrolls_the_wide_tables_not_the_page(page, wide_tables, partnership, name, tables):
+    page.set_viewport_size({"width": 375, "height": 800})
+    sign_in(page, "manager")
+    visit(page, reverse(name, args=[partnership.slug]))
+
+    page_width = page.evaluate("document.documentElement.scrollWidth")
+    scrollers = page.locator(".sb-table-scroll")
+
+    assert page_width <= 375
+    assert scrollers.count() >= 1
+    for scroller in scrollers.all():
+        # Someone using a keyboard can reach the region to scroll it, and hears its name.
+        assert scroller.get_attribute("role") == "region"
+        assert scroller.get_attribute("tabindex") == "0"
+        assert scroller.get_attribute("aria-label")
+        assert scroller.locator("table").count() == 1
+    if tables:
+        for label in tables:
+            assert page.get_by_role("region", name=label).count() == 1
+
+
+def test_a_phone_scrolls_the_meetings_own_tables_not_the_page(page, wide_tables):
+    page.set_viewport_size({"width": 375, "height": 800})
+    sign_in(page, "manager")
+    visit(page, wide_tables.get_absolute_url())
+
+    assert page.evaluate("document.documentElement.scrollWidth") <= 375
