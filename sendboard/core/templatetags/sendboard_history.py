@@ -57,6 +57,31 @@ def _shown(field: models.Field, value, names: dict) -> str:
     return value
 
 
+# Beyond this, a text is a document (a summary's body, an action's description): showing it
+# whole before and after each change buries the history, so only its size is given.
+LONG_TEXT = 200
+
+
+def _change(field: models.Field, old, new, names: dict) -> dict:
+    if isinstance(field, models.TextField) and max(len(old or ""), len(new or "")) > LONG_TEXT:
+        return {"field": field.verbose_name, "old": "", "new": "", "summary": _sized(old, new)}
+    return {
+        "field": field.verbose_name,
+        "old": _shown(field, old, names),
+        "new": _shown(field, new, names),
+        "summary": "",
+    }
+
+
+def _sized(old: str | None, new: str | None) -> str:
+    """A long text's change as a reader can weigh it without reading both versions."""
+    if not old:
+        return f"added, {len(new):,} characters"
+    if not new:
+        return f"removed, {len(old):,} characters"
+    return f"changed, from {len(old):,} to {len(new):,} characters"
+
+
 def _names(raw: list[list[tuple[models.Field, object, object]]]) -> dict:
     """Every related record the changes mention, read with one query per model."""
     wanted = defaultdict(set)
@@ -86,14 +111,7 @@ def change_history(record, limit: int = 50) -> dict:
             "who": newer.history_user,
             "kind": newer.get_history_type_display(),
             "reason": newer.history_change_reason,
-            "changes": [
-                {
-                    "field": field.verbose_name,
-                    "old": _shown(field, old, names),
-                    "new": _shown(field, new, names),
-                }
-                for field, old, new in changes
-            ],
+            "changes": [_change(field, old, new, names) for field, old, new in changes],
         }
         for newer, changes in zip(records[:limit], raw, strict=True)
     ]
