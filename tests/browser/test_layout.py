@@ -1,5 +1,6 @@
 import pytest
 from django.urls import reverse
+from playwright.sync_api import expect
 
 from . import records
 from .helpers import sign_in, visit
@@ -66,3 +67,26 @@ def test_a_phone_scrolls_the_meetings_own_tables_not_the_page(page, wide_tables)
     visit(page, wide_tables.get_absolute_url())
 
     assert page.evaluate("document.documentElement.scrollWidth") <= 375
+
+
+def test_the_menu_fits_on_one_line_with_sign_out_in_the_header(new_context, people):
+    page = new_context(viewport={"width": 960, "height": 800}).new_page()
+    sign_in(page, "manager")
+
+    menu = page.get_by_role("navigation", name="Menu")
+    tops = {item.inner_text(): item.bounding_box()["y"] for item in menu.get_by_role("link").all()}
+    account = page.get_by_role("banner")
+
+    assert len(set(tops.values())) == 1, tops
+    assert menu.get_by_role("button", name="Sign out").count() == 0
+    expect(account.get_by_text("Manager Tester", exact=True)).to_be_visible()
+    expect(account.get_by_role("button", name="Sign out")).to_be_visible()
+
+
+def test_signing_out_from_the_header_needs_no_javascript(new_context, people):
+    page = new_context(java_script_enabled=False).new_page()
+    sign_in(page, "manager")
+
+    page.get_by_role("banner").get_by_role("button", name="Sign out").click()
+
+    expect(page.get_by_role("banner").get_by_role("link", name="Sign in")).to_be_visible()
