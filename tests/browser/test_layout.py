@@ -38,12 +38,22 @@ def wide_tables(board, people):
         ("action_list", ["Action log"]),
         ("meeting_list", ["Upcoming meetings", "Past meetings"]),
         ("forward_plan", None),
+        ("group_list", ["Groups of Northshire SEND Partnership"]),
+        ("person_list", ["People of Northshire SEND Partnership"]),
+        ("group_detail", ["Members of SEND Partnership Board"]),
+        (
+            "attendance_edit",
+            ["Members of SEND Partnership Board and people already recorded"],
+        ),
     ],
 )
-def test_a_phone_scrolls_the_wide_tables_not_the_page(page, wide_tables, partnership, name, tables):
+def test_a_phone_scrolls_the_wide_tables_not_the_page(
+    page, wide_tables, partnership, board, name, tables
+):
+    of = {"group_detail": [board.slug], "attendance_edit": [wide_tables.code]}.get(name, [])
     page.set_viewport_size({"width": 375, "height": 800})
     sign_in(page, "manager")
-    visit(page, reverse(name, args=[partnership.slug]))
+    visit(page, reverse(name, args=[partnership.slug, *of]))
 
     page_width = page.evaluate("document.documentElement.scrollWidth")
     scrollers = page.locator(".sb-table-scroll")
