@@ -2,6 +2,8 @@ import pytest
 from django.urls import reverse
 from playwright.sync_api import expect
 
+from sendboard.performance.tests.factories import IndicatorFactory, ObservationFactory
+
 from . import records
 from .helpers import sign_in, visit
 
@@ -24,11 +26,14 @@ def test_the_meeting_buttons_line_up_whether_they_are_links_or_forms(page, board
 
 @pytest.fixture
 def wide_tables(board, people):
-    """A held meeting with an action and a forward-plan item: each list has rows."""
+    """A held meeting with an action, a forward-plan item, a published summary and a
+    figure: each list has rows."""
     meeting = records.held_board_meeting(board, people)
     records.planned_report(
         records.board_meeting(board, people["manager"]), people["chair"], people["manager"]
     )
+    records.published_summary(meeting, people["manager"])
+    ObservationFactory(indicator=IndicatorFactory(partnership=board.partnership))
     return meeting
 
 
@@ -40,6 +45,8 @@ def wide_tables(board, people):
         ("forward_plan", None),
         ("group_list", ["Groups of Northshire SEND Partnership"]),
         ("person_list", ["People of Northshire SEND Partnership"]),
+        ("scorecard", ["Latest figures"]),
+        ("summary_list", ["Summaries"]),
         ("group_detail", ["Members of SEND Partnership Board"]),
         (
             "attendance_edit",
