@@ -107,3 +107,22 @@ def test_signing_out_from_the_header_needs_no_javascript(new_context, people):
     page.get_by_role("banner").get_by_role("button", name="Sign out").click()
 
     expect(page.get_by_role("banner").get_by_role("link", name="Sign in")).to_be_visible()
+
+
+def test_on_a_phone_the_menu_folds_behind_a_menu_button(page, people):
+    page.set_viewport_size({"width": 375, "height": 800})
+    sign_in(page, "manager")
+    menu = page.get_by_role("button", name="Menu")
+    action_log = page.get_by_role("link", name="Action log", exact=True)
+
+    expect(menu).to_be_visible()
+    expect(action_log).to_be_hidden()
+    menu.click()
+    expect(action_log).to_be_visible()
+
+
+def test_on_a_desktop_the_menu_is_open_with_no_menu_button(page, people):
+    sign_in(page, "manager")
+
+    expect(page.get_by_role("button", name="Menu")).to_be_hidden()
+    expect(page.get_by_role("link", name="Action log", exact=True)).to_be_visible()
