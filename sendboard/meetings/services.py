@@ -508,6 +508,8 @@ def meeting_minutes_approve(*, meeting: Meeting, approved_at: Meeting, by) -> Me
     if approved_at.group_id != meeting.group_id or approved_at.date <= meeting.date:
         raise ValidationError("Minutes are agreed at a later meeting of the same group")
     _require_happened(meeting, "it has no minutes to agree")
+    # The agreement is a decision of that meeting: it cannot be recorded before it sits.
+    _require_happened(approved_at, "it cannot have agreed any minutes yet")
     meeting.minutes_status = Meeting.MinutesStatus.APPROVED
     meeting.minutes_approved_at = approved_at
     if meeting.status == Meeting.Status.PLANNED:

@@ -128,9 +128,10 @@ def held_board_meeting(board: Group, people: dict[str, Person]) -> Meeting:
     return meeting
 
 
-def published_minutes(meeting: Meeting, next_meeting: Meeting, by: Person) -> Meeting:
-    """Minutes agreed as accurate at `next_meeting`, then published."""
-    meeting_minutes_approve(meeting=meeting, approved_at=next_meeting, by=by.user)
+def published_minutes(meeting: Meeting, by: Person) -> Meeting:
+    """Minutes agreed as accurate at the group's meeting yesterday, then published."""
+    agreed_at = board_meeting(meeting.group, by, days_from_today=-1)
+    meeting_minutes_approve(meeting=meeting, approved_at=agreed_at, by=by.user)
     return meeting_minutes_publish(meeting=meeting, by=by.user)
 
 

@@ -407,6 +407,14 @@ class TestMinutesWorkflow:
         assert coming.minutes_status == Meeting.MinutesStatus.DRAFT
         assert coming.status == Meeting.Status.PLANNED
 
+    def test_minutes_are_not_agreed_at_a_meeting_still_to_come(self, meeting, manager_user):
+        next_week = timezone.localdate() + datetime.timedelta(days=7)
+        coming = services.meeting_create(group=meeting.group, date=next_week, by=manager_user)
+        with pytest.raises(ValidationError, match="cannot have agreed any minutes yet"):
+            services.meeting_minutes_approve(meeting=meeting, approved_at=coming, by=manager_user)
+        meeting.refresh_from_db()
+        assert meeting.minutes_status == Meeting.MinutesStatus.DRAFT
+
     def test_minutes_are_not_agreed_at_another_groups_meeting(
         self, meeting, manager_user, subgroup
     ):

@@ -293,6 +293,17 @@ def test_a_meeting_still_to_come_offers_neither_to_mark_it_held_nor_to_agree_its
     )
 
 
+def test_the_last_minutes_are_offered_for_agreement_only_once_the_next_meeting_sits(
+    persona, meeting, manager_user
+):
+    next_week = timezone.localdate() + datetime.timedelta(days=7)
+    coming = services.meeting_create(group=meeting.group, date=next_week, by=manager_user)
+
+    page = persona["manager"].get(coming.get_absolute_url()).content.decode()
+
+    assert "Agree the minutes" not in page
+
+
 def test_the_next_meeting_agrees_the_last_minutes(persona, meeting, manager_user):
     later = services.meeting_create(
         group=meeting.group, date=meeting.date + datetime.timedelta(days=28), by=manager_user
