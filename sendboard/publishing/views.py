@@ -3,8 +3,10 @@ from django.core.exceptions import ValidationError
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils import timezone
+from django.utils.functional import SimpleLazyObject
 from django.views.decorators.http import require_POST
 
+from sendboard.actions.queries import action_log_review
 from sendboard.core.forms import with_stale_error
 from sendboard.core.pagecache import cached_for_reader
 from sendboard.core.services import StaleEdit
@@ -239,6 +241,11 @@ def public_minutes(request: HttpRequest, partnership: Partnership, code) -> Http
             "when_and_where": documents.meeting_when_and_where(meeting),
             "attendance": queries.attendance_by_kind(meeting),
             "items": queries.meeting_items(meeting),
+            # As the Word minutes give it, these being the board's own record; read only
+            # when the minutes have an item for the last meeting's minutes and actions.
+            "review": SimpleLazyObject(
+                lambda: action_log_review(board=meeting.group.board, meeting=meeting)
+            ),
         },
     )
 

@@ -4,10 +4,11 @@ import pytest
 from django.urls import reverse
 from docx import Document
 
+from sendboard.actions.queries import action_log_review
 from sendboard.conftest import PERSONAS, expected_status
 from sendboard.governance.tests.factories import BoardFactory, PartnershipFactory
-from sendboard.meetings.models import Meeting
-from sendboard.meetings.tests.factories import MinuteEntryFactory
+from sendboard.meetings.models import AgendaItem, Meeting
+from sendboard.meetings.tests.factories import AgendaItemFactory, MinuteEntryFactory
 from sendboard.publishing.models import PublicSummary
 from sendboard.publishing.services import summary_update
 from sendboard.publishing.tests.factories import (
@@ -384,6 +385,24 @@ def test_the_public_minutes_make_a_fixed_number_of_queries(
 
     with django_assert_max_num_queries(10):
         client.get(_url("public_minutes", partnership, minutes_published.meeting.code))
+
+
+def test_the_public_minutes_review_the_action_log_as_their_word_download_does(
+    persona, partnership, board, minutes_published
+):
+    meeting = minutes_published.meeting
+    AgendaItemFactory(
+        meeting=meeting,
+        position=9,
+        title="Minutes and actions of the last meeting",
+        kind=AgendaItem.Kind.STANDING,
+        standing=AgendaItem.Standing.MINUTES_AND_ACTIONS,
+    )
+    review = action_log_review(board=board, meeting=meeting).paragraph
+
+    page = persona["anonymous"].get(_url("public_minutes", partnership, meeting.code)).text
+
+    assert f"<strong>Review of the action log:</strong> {review}" in page
 
 
 def test_the_summary_page_makes_a_fixed_number_of_queries(
