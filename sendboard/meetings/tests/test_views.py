@@ -230,12 +230,16 @@ def test_a_paper_is_uploaded_downloaded_and_withdrawn(persona, meeting):
     assert "Board pack" not in persona["viewer"].get(meeting.get_absolute_url()).content.decode()
 
 
-def test_a_paper_link_says_its_type_and_size(persona, meeting):
-    item = meeting.items.first()
+def _upload_pack(persona, item, content=b"%PDF-1.4 pack"):
     persona["editor"].post(
         _url("paper_upload", item.code),
-        {"title": "Board pack", "file": SimpleUploadedFile("pack.pdf", b"%PDF-" + b"x" * 2043)},
+        {"title": "Board pack", "file": SimpleUploadedFile("pack.pdf", content)},
     )
+    return item.papers.get()
+
+
+def test_a_paper_link_says_its_type_and_size(persona, meeting):
+    _upload_pack(persona, meeting.items.first(), content=b"%PDF-" + b"x" * 2043)
 
     page = persona["viewer"].get(meeting.get_absolute_url()).content.decode()
 
@@ -243,12 +247,7 @@ def test_a_paper_link_says_its_type_and_size(persona, meeting):
 
 
 def test_a_paper_missing_from_storage_leaves_the_page_working(persona, meeting):
-    item = meeting.items.first()
-    persona["editor"].post(
-        _url("paper_upload", item.code),
-        {"title": "Board pack", "file": SimpleUploadedFile("pack.pdf", b"%PDF-1.4")},
-    )
-    paper = item.papers.get()
+    paper = _upload_pack(persona, meeting.items.first())
     paper.file.storage.delete(paper.file.name)
 
     page = persona["viewer"].get(meeting.get_absolute_url()).content.decode()
@@ -257,12 +256,7 @@ def test_a_paper_missing_from_storage_leaves_the_page_working(persona, meeting):
 
 
 def test_a_withdrawn_paper_is_kept_for_editors_but_gone_for_readers(persona, meeting):
-    item = meeting.items.first()
-    persona["editor"].post(
-        _url("paper_upload", item.code),
-        {"title": "Board pack", "file": SimpleUploadedFile("pack.pdf", b"%PDF-1.4 pack")},
-    )
-    paper = item.papers.get()
+    paper = _upload_pack(persona, meeting.items.first())
     persona["editor"].post(_url("paper_withdraw", paper.code))
     assert persona["viewer"].get(_url("paper_download", paper.code)).status_code == 404
     assert persona["editor"].get(_url("paper_download", paper.code)).status_code == 200
