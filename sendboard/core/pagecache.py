@@ -31,8 +31,8 @@ from django.utils import timezone
 from simple_history.models import HistoricalChanges
 
 REVISION_KEY = "sendboard:revision"
-# Written on every sign-in attempt or page view; they change nothing a page shows.
-_IGNORED = {"sessions.session", "governance.signinattempt"}
+# Written on every sign-in attempt; it changes nothing a page shows.
+_IGNORED = {"governance.signinattempt"}
 
 
 def current_revision() -> str:
