@@ -34,6 +34,7 @@ postgres:
 
 lint:
 	$(BIN)/ruff check .
+	$(BIN)/lint-imports
 
 test-sqlite:
 	$(BIN)/pytest -n 2 --dist loadfile

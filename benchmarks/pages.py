@@ -91,7 +91,7 @@ class Partnership10Years:
         from django.contrib.auth import get_user_model
         from django.db import transaction
 
-        from sendboard.core.demo import content
+        from sendboard.demo import content
         from sendboard.governance.models import (
             Group,
             Membership,
@@ -169,7 +169,7 @@ class Partnership10Years:
         return model.objects.bulk_create(records, batch_size=500)
 
     def meetings(self) -> list:
-        from sendboard.core.demo.schedule import add_months, nth_weekday
+        from sendboard.demo.schedule import add_months, nth_weekday
         from sendboard.meetings.models import Meeting
 
         first = add_months(self.today, -12 * self.years)

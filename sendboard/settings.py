@@ -45,6 +45,9 @@ INSTALLED_APPS = [
     "sendboard.publishing",
     "sendboard.performance",
     "sendboard.casework",
+    "sendboard.plans",
+    "sendboard.home",
+    "sendboard.demo",
 ]
 
 MIDDLEWARE = [

@@ -4,11 +4,13 @@ from django.contrib.auth.views import LogoutView
 from django.urls import include, path
 
 from sendboard.governance.signin import SignInView
+from sendboard.home import urls as home_urls
 
 admin.site.site_header = "sendboard back office"
 admin.site.site_title = "sendboard"
 
 partnership_urls = [
+    *home_urls.partnership_urlpatterns,
     path("", include("sendboard.governance.urls")),
     path("", include("sendboard.meetings.urls")),
     path("", include("sendboard.actions.urls")),
@@ -22,6 +24,7 @@ urlpatterns = [
     path("admin/", admin.site.urls),
     path("sign-in/", SignInView.as_view(), name="login"),
     path("sign-out/", LogoutView.as_view(), name="logout"),
+    *home_urls.site_urlpatterns,
     path("", include("sendboard.core.urls")),
     path("<slug:partnership>/", include(partnership_urls)),
 ]

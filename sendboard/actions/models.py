@@ -132,14 +132,6 @@ class Action(Tracked):
         prefix = self.board.action_prefix
         return f"{prefix}-{self.number}" if prefix else str(self.number)
 
-    @property
-    def is_open(self) -> bool:
-        return self.status in self.OPEN_STATUSES
-
-    @property
-    def is_outstanding(self) -> bool:
-        return self.status in self.OUTSTANDING_STATUSES
-
 
 class ActionUpdate(models.Model):
     action = models.ForeignKey(Action, on_delete=models.CASCADE, related_name="updates")

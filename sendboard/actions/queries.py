@@ -11,8 +11,8 @@ from django.shortcuts import get_object_or_404
 
 from sendboard.actions.models import Action, ActionUpdate
 from sendboard.governance.models import Group, Partnership, Person
-from sendboard.governance.permissions import Access, Capability
 from sendboard.meetings.models import Meeting
+from sendboard.meetings.queries import previous_meeting_before
 
 OVERDUE = "overdue"
 
@@ -137,32 +137,6 @@ def action_for_page(partnership: Partnership, code, *, today: date) -> Action:
         )
     )
     return _for_display(get_object_or_404(actions, board__partnership=partnership, code=code))
-
-
-def may_add_update(access: Access, action: Action) -> bool:
-    """Editors update any action; an owner updates their own."""
-    if access.can(Capability.EDIT):
-        return True
-    person = access.person
-    return person is not None and any(owner.pk == person.pk for owner in action.owners.all())
-
-
-def next_meeting_after(meeting: Meeting) -> Meeting | None:
-    return (
-        Meeting.objects.filter(group_id=meeting.group_id, date__gt=meeting.date)
-        .exclude(status=Meeting.Status.CANCELLED)
-        .order_by("date")
-        .first()
-    )
-
-
-def previous_meeting_before(meeting: Meeting) -> Meeting | None:
-    return (
-        Meeting.objects.filter(group_id=meeting.group_id, date__lt=meeting.date)
-        .exclude(status=Meeting.Status.CANCELLED)
-        .order_by("-date")
-        .first()
-    )
 
 
 @dataclass(frozen=True)
@@ -338,3 +312,16 @@ def _and(parts: Iterable[str]) -> str:
 
 def _person_names(owners: tuple[Person, ...]) -> str:
     return _and(owner.name for owner in owners) or "no owner"
+
+
+def action_counts(
+    partnership: Partnership, *, today: date, person: Person | None = None
+) -> dict[str, int]:
+    """Open and overdue actions, for the whole partnership or for one owner."""
+    actions = Action.objects.filter(board__partnership=partnership)
+    if person is not None:
+        actions = actions.filter(owners=person)
+    return {
+        "open": actions.filter(status__in=Action.OPEN_STATUSES).count(),
+        "overdue": actions.overdue(today).count(),
+    }

@@ -3,7 +3,8 @@
 from collections.abc import Iterable
 from datetime import date
 
-from django.core.exceptions import ValidationError
+from django.contrib.auth.models import User
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import IntegrityError, transaction
 from django.db.models import Max
 from django.utils import timezone
@@ -11,6 +12,7 @@ from django.utils import timezone
 from sendboard.actions.models import Action, ActionUpdate
 from sendboard.core.services import save_tracked
 from sendboard.governance.models import Group, Person
+from sendboard.governance.permissions import access_for, may_change_owned
 from sendboard.meetings.models import AgendaItem, Meeting
 
 # Two editors can raise actions on the same board in the same instant; the
@@ -33,7 +35,7 @@ def action_create(
     source_item: AgendaItem | None = None,
     due_date: date | None = None,
     due_by_next_meeting: bool = False,
-    by,
+    by: User,
 ) -> Action:
     """Raise an action in `group`, numbered next in its board's log."""
     owners = list(owners)
@@ -88,7 +90,7 @@ def action_edit(
     due_date: date | None,
     due_by_next_meeting: bool,
     opened_version: int | None,
-    by,
+    by: User,
 ) -> Action:
     """Change what an action says; refused with `StaleEdit` if someone saved it meanwhile."""
     owners = list(owners)
@@ -117,15 +119,18 @@ def action_update_add(
     text: str,
     status: str,
     written_on: date,
-    by,
+    by: User,
     transferred_to: str = "",
     new_due_date: date | None = None,
 ) -> ActionUpdate:
     """Record a dated update and the status it leaves the action in.
 
     Complete and transferred close the action on the update's date; any other
-    status reopens it. A deferral needs a new due date or a reason.
+    status reopens it. A deferral needs a new due date or a reason. Editors update
+    any action; an owner updates their own.
     """
+    if not may_change_owned(access_for(by, action.board.partnership), action.owners.all()):
+        raise PermissionDenied("Only editors and the action's owners can update it.")
     text = text.strip()
     transferred_to = transferred_to.strip()
     if status not in Action.Status.values:
@@ -151,19 +156,22 @@ def action_update_add(
     if new_due_date is not None:
         action.due_date = new_due_date
         action.due_by_next_meeting = False
+    # No check of the version the author opened: an update is added to the action's dated
+    # log and overwrites no one's text, and the action's status is what its latest update
+    # says.
     save_tracked(
         action, by=by, opened_version=None, reason=f"Update: {action.get_status_display()}"
     )
     return update
 
 
-def action_close(*, action: Action, text: str, closed_on: date, by) -> ActionUpdate:
+def action_close(*, action: Action, text: str, closed_on: date, by: User) -> ActionUpdate:
     return action_update_add(
         action=action, text=text, status=Action.Status.COMPLETE, written_on=closed_on, by=by
     )
 
 
-def action_reopen(*, action: Action, text: str, reopened_on: date, by) -> ActionUpdate:
+def action_reopen(*, action: Action, text: str, reopened_on: date, by: User) -> ActionUpdate:
     return action_update_add(
         action=action, text=text, status=Action.Status.OPEN, written_on=reopened_on, by=by
     )

@@ -1,6 +1,5 @@
 import csv
 
-from django.contrib import messages
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
@@ -13,11 +12,10 @@ from sendboard.actions.forms import (
     ActionFilterForm,
     ActionUpdateForm,
 )
-from sendboard.core.forms import with_stale_error
 from sendboard.core.pagecache import cached_for_reader
-from sendboard.core.services import StaleEdit
+from sendboard.core.submit import submit
 from sendboard.governance.models import Partnership
-from sendboard.governance.permissions import Capability, partnership_view
+from sendboard.governance.permissions import Capability, may_change_owned, partnership_view
 from sendboard.meetings.models import AgendaItem
 
 PAGE_SIZE = 50
@@ -121,14 +119,14 @@ def action_create(request: HttpRequest, partnership: Partnership) -> HttpRespons
         else {}
     )
     form = ActionCreateForm(request.POST or None, partnership=partnership, initial=initial)
-    if request.method == "POST" and form.is_valid():
-        try:
-            action = services.action_create(**form.service_fields(), by=request.user)
-        except ValidationError as error:
-            form.add_error(None, error)
-        else:
-            messages.success(request, f"Action {action.reference} raised")
-            return redirect(action)
+    outcome = submit(
+        request,
+        form,
+        lambda fields: services.action_create(**fields, by=request.user),
+        done=lambda action: f"Action {action.reference} raised",
+    )
+    if outcome.saved:
+        return redirect(outcome.result)
     return render(
         request,
         "actions/action_form.html",
@@ -146,7 +144,7 @@ def action_detail(request: HttpRequest, partnership: Partnership, code) -> HttpR
         {
             "partnership": partnership,
             "action": action,
-            "may_add_update": queries.may_add_update(request.access, action),
+            "may_add_update": may_change_owned(request.access, action.owners.all()),
             "may_edit": request.access.can(Capability.EDIT),
         },
     )
@@ -156,30 +154,30 @@ def action_detail(request: HttpRequest, partnership: Partnership, code) -> HttpR
 def action_edit(request: HttpRequest, partnership: Partnership, code) -> HttpResponse:
     action = queries.action_for_page(partnership, code, today=timezone.localdate())
     form = ActionEditForm(request.POST or None, partnership=partnership, instance=action)
-    if request.method == "POST" and form.is_valid():
-        try:
-            services.action_edit(
-                action=action,
-                **form.service_fields(),
-                opened_version=form.cleaned_data["opened_version"],
-                by=request.user,
-            )
-        except StaleEdit as stale:
-            # Show the latest record, so the editor sees what changed before trying again.
-            action = queries.action_for_page(partnership, code, today=timezone.localdate())
-            form = with_stale_error(ActionEditForm(partnership=partnership, instance=action), stale)
-        except ValidationError as error:
-            form.add_error(None, error)
-        else:
-            messages.success(request, f"Action {action.reference} saved")
-            return redirect(action)
+    outcome = submit(
+        request,
+        form,
+        lambda fields: services.action_edit(
+            action=action,
+            **fields,
+            opened_version=form.cleaned_data["opened_version"],
+            by=request.user,
+        ),
+        done=f"Action {action.reference} saved",
+        refresh=lambda stale: ActionEditForm(
+            partnership=partnership,
+            instance=queries.action_for_page(partnership, code, today=timezone.localdate()),
+        ),
+    )
+    if outcome.saved:
+        return redirect(action)
     return render(
         request,
         "actions/action_form.html",
         {
             "partnership": partnership,
-            "form": form,
-            "action": action,
+            "form": outcome.form,
+            "action": outcome.form.instance,
             "title": f"Edit action {action.reference}",
         },
     )
@@ -188,17 +186,18 @@ def action_edit(request: HttpRequest, partnership: Partnership, code) -> HttpRes
 @partnership_view(Capability.VIEW)
 def action_update_add(request: HttpRequest, partnership: Partnership, code) -> HttpResponse:
     action = queries.action_for_page(partnership, code, today=timezone.localdate())
-    if not queries.may_add_update(request.access, action):
+    # The service checks this too; asking first refuses the form, not only its saving.
+    if not may_change_owned(request.access, action.owners.all()):
         raise PermissionDenied("Only editors and the action's owners can update it.")
     form = ActionUpdateForm(request.POST or None, action=action)
-    if request.method == "POST" and form.is_valid():
-        try:
-            services.action_update_add(action=action, **form.cleaned_data, by=request.user)
-        except ValidationError as error:
-            form.add_error(None, error)
-        else:
-            messages.success(request, f"Update added to {action.reference}")
-            return redirect(action)
+    outcome = submit(
+        request,
+        form,
+        lambda fields: services.action_update_add(action=action, **fields, by=request.user),
+        done=f"Update added to {action.reference}",
+    )
+    if outcome.saved:
+        return redirect(action)
     return render(
         request,
         "actions/action_update_form.html",

@@ -6,8 +6,9 @@ from pathlib import Path
 from crispy_forms_gds.layout import Field, Fieldset, Fixed, Layout, Size
 from django import forms
 
-from sendboard.casework.engine import PERIOD_KINDS, EngineOptions, Period, parse_period
+from sendboard.casework.engine import EngineOptions
 from sendboard.core.forms import GovUKFormMixin
+from sendboard.lib.periods import PERIOD_KINDS, Period, parse_period
 
 ACCEPTED_SUFFIXES = (".zip", ".xlsx", ".csv")
 

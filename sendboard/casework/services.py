@@ -1,16 +1,23 @@
-"""Writes for casework: importing a snapshot and registering it."""
+"""Writes for casework: importing a snapshot and registering it, and storing the
+indicators the engine computes from it as the board's figures."""
 
 import shutil
+import tempfile
 import uuid
+from collections.abc import Callable, Iterable
 from datetime import date
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from django.conf import settings
-from django.contrib.auth.base_user import AbstractBaseUser
+from django.core.exceptions import NON_FIELD_ERRORS, ValidationError
+from django.core.files.uploadedfile import UploadedFile
 from django.db import transaction
 from django.utils import timezone
 
+from sendboard.casework import engine
 from sendboard.casework.models import Snapshot, snapshots_dir
+from sendboard.casework.queries import indicator_catalogue
 from sendboard.casework.snapshot import (
     ImportResult,
     Problem,
@@ -21,14 +28,25 @@ from sendboard.casework.snapshot import (
     import_snapshot,
 )
 from sendboard.governance.models import Partnership
+from sendboard.lib.periods import Period
+from sendboard.performance.services import (
+    ComputedFigure,
+    indicator_catalogue_sync,
+    observations_store,
+)
+
+if TYPE_CHECKING:
+    from django.contrib.auth.models import User
 
 __all__ = [
     "Problem",
     "PseudonymKeyMissing",
     "SnapshotInvalid",
     "SourceError",
+    "observations_compute_from_snapshot",
     "snapshot_check",
     "snapshot_import",
+    "snapshot_upload",
 ]
 
 
@@ -36,7 +54,7 @@ def snapshot_import(
     *,
     source: Path,
     as_at: date | None,
-    imported_by: AbstractBaseUser | None,
+    imported_by: "User | None",
     partnership: Partnership | None = None,
     progress: Progress | None = None,
 ) -> Snapshot:
@@ -86,5 +104,110 @@ def snapshot_check(*, source: Path, progress: Progress | None = None) -> ImportR
     )
 
 
-def _username(user: AbstractBaseUser | None) -> str:
+def _username(user: "User | None") -> str:
     return user.get_username() if user is not None else ""
+
+
+def snapshot_upload(
+    *,
+    file: UploadedFile,
+    as_at: date | None,
+    partnership: Partnership,
+    by: "User",
+) -> Snapshot:
+    """Import an export uploaded on the casework page, as ``snapshot_import`` does.
+
+    The upload is written to a private temporary file, removed afterwards because it
+    holds names and dates of birth. Raises ValidationError naming every problem as
+    ``file:row: field: message`` against the file, so the page lists them.
+    """
+    with tempfile.TemporaryDirectory(prefix="sendboard-upload-") as folder:
+        path = Path(folder) / Path(file.name).name
+        with path.open("wb") as out:
+            for chunk in file.chunks():
+                out.write(chunk)
+        try:
+            return snapshot_import(
+                source=path, as_at=as_at, imported_by=by, partnership=partnership
+            )
+        except SnapshotInvalid as invalid:
+            problems = [str(problem) for problem in invalid.problems]
+            if invalid.unreported:
+                problems.append(f"And {invalid.unreported} more problems not listed")
+            raise ValidationError(
+                {
+                    "file": problems,
+                    NON_FIELD_ERRORS: [
+                        "Nothing was imported. Correct the export and upload it again."
+                    ],
+                }
+            ) from invalid
+        except (SourceError, PseudonymKeyMissing) as error:
+            raise ValidationError({"file": str(error)}) from error
+
+
+def observations_compute_from_snapshot(
+    *,
+    snapshot: Snapshot,
+    periods: Iterable[Period],
+    by: "User | None" = None,
+    dry_run: bool = False,
+    progress: Callable[[Period], None] | None = None,
+) -> dict[str, int]:
+    """Compute every casework indicator for each period and store the figures.
+
+    The partnership's indicators are brought in line with the engine's catalogue
+    first. Returns the counts of ``observations_store``. Raises ValidationError when
+    the snapshot cannot be used: it belongs to no partnership, was withdrawn, or its
+    files cannot be read.
+    """
+    if snapshot.partnership is None:
+        raise ValidationError(
+            f"snapshot {snapshot} belongs to no partnership, so has no indicators"
+        )
+    if snapshot.status != Snapshot.Status.READY:
+        raise ValidationError(f"snapshot {snapshot} was withdrawn, so its figures cannot be used")
+    # The engine runs before the transaction opens, so the database is not held
+    # locked while DuckDB works.
+    try:
+        con = engine.open_snapshot(snapshot.folder)
+    except engine.SnapshotError as error:
+        raise ValidationError(str(error)) from error
+    figures: list[ComputedFigure] = []
+    try:
+        as_at = engine.snapshot_as_at(con)
+        services = engine.waiting_services(con)
+        for period in periods:
+            # Open cases are counted at the period's end, never after the data stops.
+            period_as_at = min(period.end, as_at) if as_at else period.end
+            results = engine.compute_all(con, period=period, as_at=period_as_at)
+            figures.extend(_figure(result, period=period) for result in results.values())
+            if progress:
+                progress(period)
+    finally:
+        con.close()
+    with transaction.atomic():
+        indicator_catalogue_sync(
+            partnership=snapshot.partnership,
+            catalogue=indicator_catalogue(services=services),
+            by=by,
+        )
+        counts = observations_store(
+            partnership=snapshot.partnership, snapshot=snapshot, figures=figures, by=by
+        )
+        if dry_run:
+            transaction.set_rollback(True)
+    return counts
+
+
+def _figure(result: engine.IndicatorResult, *, period: Period) -> ComputedFigure:
+    return ComputedFigure(
+        key=result.code,
+        period=period,
+        as_at=result.as_at,
+        numerator=result.numerator,
+        denominator=result.denominator,
+        value=result.value,
+        excluded=result.excluded,
+        options=result.options,
+    )

@@ -6,7 +6,6 @@ class CoreConfig(AppConfig):
     verbose_name = "Core"
 
     def ready(self) -> None:
-        from sendboard.core import govuk, pagecache
+        from sendboard.core import pagecache
 
-        govuk.install()
         pagecache.watch_changes()

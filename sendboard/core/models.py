@@ -8,9 +8,9 @@ from django.db import models
 class Tracked(models.Model):
     """A record edited by several people: a UUID for URLs and a version for stale edits.
 
-    `version` goes up by one on every save through a service; a form carries the
-    version it was opened at, and a save from an older version is refused
-    (see `sendboard.core.services.check_version`).
+    `version` goes up by one on every save through `sendboard.core.services.save_tracked`;
+    a form carries the version it was opened at, and a save from an older version is
+    refused with `StaleEdit`.
     """
 
     code = models.UUIDField(default=uuid.uuid4, unique=True, editable=False)

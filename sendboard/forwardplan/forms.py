@@ -101,11 +101,6 @@ class ForwardPlanItemFieldsForm(GovUKFormMixin, forms.Form):
             self.add_error("target_meeting", "Choose a meeting or a month")
         return data
 
-    def service_fields(self) -> dict:
-        return {
-            name: value for name, value in self.cleaned_data.items() if name != "opened_version"
-        }
-
 
 class ForwardPlanItemCreateForm(ForwardPlanItemFieldsForm):
     group = forms.ModelChoiceField(

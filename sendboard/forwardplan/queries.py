@@ -80,6 +80,15 @@ def forward_plan_items_for_meeting(meeting: Meeting) -> QuerySet[ForwardPlanItem
     )
 
 
+def forward_plan_due(meeting: Meeting) -> QuerySet[ForwardPlanItem]:
+    """Forward-plan items due at this meeting and not yet on its agenda."""
+    return (
+        forward_plan_items_for_meeting(meeting)
+        .exclude(agenda_items__meeting=meeting)
+        .select_related("deferred_from__group")
+    )
+
+
 def forward_plan_month_ahead(*, partnership: Partnership, after: date) -> QuerySet[ForwardPlanItem]:
     """What is planned across the partnership for the month after `after`'s month."""
     return (

@@ -2,6 +2,7 @@
 
 from datetime import date, timedelta
 
+from django.contrib.auth.models import User
 from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils import timezone
@@ -10,7 +11,8 @@ from sendboard.actions.models import Action
 from sendboard.core.services import save_tracked
 from sendboard.forwardplan.models import ForwardPlanItem
 from sendboard.governance.models import Group, Person
-from sendboard.meetings.models import Meeting
+from sendboard.meetings.models import AgendaItem, Meeting
+from sendboard.meetings.services import agenda_item_add
 
 
 def first_of_month(day: date) -> date:
@@ -33,7 +35,7 @@ def forward_plan_item_create(
     target_month: date | None = None,
     source_action: Action | None = None,
     notes: str = "",
-    by,
+    by: User,
 ) -> ForwardPlanItem:
     return _plan(
         ForwardPlanItem(group=group, source_action=source_action),
@@ -50,7 +52,7 @@ def forward_plan_item_create(
 
 
 @transaction.atomic
-def forward_plan_item_from_action(*, action: Action, by) -> ForwardPlanItem:
+def forward_plan_item_from_action(*, action: Action, by: User) -> ForwardPlanItem:
     """ "Add to forward plan" on an action: a report back at the group's next meeting."""
     owners = list(action.owners.all()[:1])
     today = timezone.localdate()
@@ -84,7 +86,7 @@ def forward_plan_item_edit(
     target_month: date | None,
     notes: str,
     opened_version: int | None,
-    by,
+    by: User,
 ) -> ForwardPlanItem:
     """Change what is planned; refused with `StaleEdit` if someone saved it meanwhile."""
     return _plan(
@@ -102,14 +104,24 @@ def forward_plan_item_edit(
 
 
 @transaction.atomic
-def forward_plan_item_schedule(*, item: ForwardPlanItem, meeting: Meeting, by) -> ForwardPlanItem:
-    """Put the item on `meeting`'s agenda; the agenda builder calls this."""
-    _check_meeting(item, meeting)
+def forward_plan_item_schedule(*, item: ForwardPlanItem, meeting: Meeting, by: User) -> AgendaItem:
+    """Put the item on `meeting`'s agenda, presented by its owner."""
+    if item.group_id != meeting.group_id:
+        raise ValidationError("That forward plan item belongs to another group")
+    if meeting.items.filter(forward_plan_item=item).exists():
+        raise ValidationError("That forward plan item is already on this agenda")
     item.target_meeting = meeting
     item.target_month = first_of_month(meeting.date)
     item.status = ForwardPlanItem.Status.ON_AGENDA
     save_tracked(item, by=by, opened_version=None, reason=f"On the agenda of {meeting}")
-    return item
+    return agenda_item_add(
+        meeting=meeting,
+        title=item.title,
+        kind=AgendaItem.Kind.FORWARD_PLAN,
+        forward_plan_item=item,
+        presenters=[item.owner] if item.owner else [],
+        by=by,
+    )
 
 
 @transaction.atomic
@@ -119,7 +131,7 @@ def forward_plan_item_defer(
     to_meeting: Meeting | None = None,
     to_month: date | None = None,
     reason: str,
-    by,
+    by: User,
 ) -> ForwardPlanItem:
     """Move the item to a later meeting or month, remembering where it was due and why."""
     reason = reason.strip()
@@ -167,7 +179,7 @@ def may_mark_presented(item: ForwardPlanItem) -> bool:
 
 
 @transaction.atomic
-def forward_plan_item_mark_presented(*, item: ForwardPlanItem, by) -> ForwardPlanItem:
+def forward_plan_item_mark_presented(*, item: ForwardPlanItem, by: User) -> ForwardPlanItem:
     if not may_mark_presented(item):
         raise ValidationError(
             f"“{item.title}” cannot be marked as presented: its meeting has not been held"
@@ -188,7 +200,7 @@ def _plan(
     notes: str,
     opened_version: int | None,
     reason: str,
-    by,
+    by: User,
 ) -> ForwardPlanItem:
     """Check and fill in what is planned, then save it: creating and editing are the same form."""
     errors = {}

@@ -22,6 +22,11 @@ urlpatterns = [
         name="forward_plan_item_defer",
     ),
     path(
+        "forward-plan/<uuid:code>/schedule/<uuid:meeting>/",
+        views.forward_plan_item_schedule,
+        name="forward_plan_item_schedule",
+    ),
+    path(
         "forward-plan/<uuid:code>/presented/",
         views.forward_plan_item_mark_presented,
         name="forward_plan_item_mark_presented",

@@ -1,14 +1,11 @@
-from django.contrib import messages
-from django.core.exceptions import ValidationError
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.views.decorators.http import require_POST
 
 from sendboard.actions.queries import action_for_page
-from sendboard.core.forms import with_stale_error
 from sendboard.core.pagecache import cached_for_reader
-from sendboard.core.services import StaleEdit
+from sendboard.core.submit import act, submit
 from sendboard.forwardplan import queries, services
 from sendboard.forwardplan.forms import (
     ForwardPlanDeferForm,
@@ -18,6 +15,7 @@ from sendboard.forwardplan.forms import (
 )
 from sendboard.governance.models import Partnership
 from sendboard.governance.permissions import Capability, partnership_view
+from sendboard.meetings.queries import meeting_in
 
 
 @partnership_view(Capability.VIEW)
@@ -45,14 +43,14 @@ def forward_plan(request: HttpRequest, partnership: Partnership) -> HttpResponse
 @partnership_view(Capability.EDIT)
 def forward_plan_item_create(request: HttpRequest, partnership: Partnership) -> HttpResponse:
     form = ForwardPlanItemCreateForm(request.POST or None, partnership=partnership)
-    if request.method == "POST" and form.is_valid():
-        try:
-            item = services.forward_plan_item_create(**form.service_fields(), by=request.user)
-        except ValidationError as error:
-            form.add_error(None, error)
-        else:
-            messages.success(request, f"“{item.title}” added to the forward plan")
-            return redirect(item)
+    outcome = submit(
+        request,
+        form,
+        lambda fields: services.forward_plan_item_create(**fields, by=request.user),
+        done=lambda item: f"“{item.title}” added to the forward plan",
+    )
+    if outcome.saved:
+        return redirect(outcome.result)
     return render(
         request,
         "forwardplan/item_form.html",
@@ -80,29 +78,31 @@ def forward_plan_item(request: HttpRequest, partnership: Partnership, code) -> H
 def forward_plan_item_edit(request: HttpRequest, partnership: Partnership, code) -> HttpResponse:
     item = queries.forward_plan_item_for_page(partnership, code)
     form = ForwardPlanItemEditForm(request.POST or None, partnership=partnership, instance=item)
-    if request.method == "POST" and form.is_valid():
-        try:
-            services.forward_plan_item_edit(
-                item=item,
-                **form.service_fields(),
-                opened_version=form.cleaned_data["opened_version"],
-                by=request.user,
-            )
-        except StaleEdit as stale:
-            # Show the latest record, so the editor sees what changed before trying again.
-            item = queries.forward_plan_item_for_page(partnership, code)
-            form = with_stale_error(
-                ForwardPlanItemEditForm(partnership=partnership, instance=item), stale
-            )
-        except ValidationError as error:
-            form.add_error(None, error)
-        else:
-            messages.success(request, f"“{item.title}” saved")
-            return redirect(item)
+    outcome = submit(
+        request,
+        form,
+        lambda fields: services.forward_plan_item_edit(
+            item=item,
+            **fields,
+            opened_version=form.cleaned_data["opened_version"],
+            by=request.user,
+        ),
+        done=f"“{item.title}” saved",
+        refresh=lambda stale: ForwardPlanItemEditForm(
+            partnership=partnership, instance=queries.forward_plan_item_for_page(partnership, code)
+        ),
+    )
+    if outcome.saved:
+        return redirect(item)
     return render(
         request,
         "forwardplan/item_form.html",
-        {"partnership": partnership, "form": form, "item": item, "title": "Edit forward plan item"},
+        {
+            "partnership": partnership,
+            "form": outcome.form,
+            "item": outcome.form.instance,
+            "title": "Edit forward plan item",
+        },
     )
 
 
@@ -110,14 +110,14 @@ def forward_plan_item_edit(request: HttpRequest, partnership: Partnership, code)
 def forward_plan_item_defer(request: HttpRequest, partnership: Partnership, code) -> HttpResponse:
     item = queries.forward_plan_item_for_page(partnership, code)
     form = ForwardPlanDeferForm(request.POST or None, item=item)
-    if request.method == "POST" and form.is_valid():
-        try:
-            services.forward_plan_item_defer(item=item, **form.cleaned_data, by=request.user)
-        except ValidationError as error:
-            form.add_error(None, error)
-        else:
-            messages.success(request, f"“{item.title}” deferred")
-            return redirect(item)
+    outcome = submit(
+        request,
+        form,
+        lambda fields: services.forward_plan_item_defer(item=item, **fields, by=request.user),
+        done=f"“{item.title}” deferred",
+    )
+    if outcome.saved:
+        return redirect(item)
     return render(
         request,
         "forwardplan/item_defer.html",
@@ -131,13 +131,29 @@ def forward_plan_item_mark_presented(
     request: HttpRequest, partnership: Partnership, code
 ) -> HttpResponse:
     item = queries.forward_plan_item_for_page(partnership, code)
-    try:
-        services.forward_plan_item_mark_presented(item=item, by=request.user)
-    except ValidationError as error:
-        messages.error(request, " ".join(error.messages))
-    else:
-        messages.success(request, f"“{item.title}” marked as presented")
-    return redirect(item)
+    return act(
+        request,
+        lambda: services.forward_plan_item_mark_presented(item=item, by=request.user),
+        to=redirect(item),
+        done=f"“{item.title}” marked as presented",
+    )
+
+
+@require_POST
+@partnership_view(Capability.EDIT)
+def forward_plan_item_schedule(
+    request: HttpRequest, partnership: Partnership, code, meeting
+) -> HttpResponse:
+    """Put the item on the agenda of `meeting`, from that meeting's page."""
+    item = queries.forward_plan_item_for_page(partnership, code)
+    at = meeting_in(partnership, meeting)
+    return act(
+        request,
+        lambda: services.forward_plan_item_schedule(item=item, meeting=at, by=request.user),
+        to=redirect(at),
+        done=f"“{item.title}” put on the agenda",
+        then=redirect,
+    )
 
 
 @require_POST
@@ -146,9 +162,10 @@ def forward_plan_item_from_action(
     request: HttpRequest, partnership: Partnership, code
 ) -> HttpResponse:
     action = action_for_page(partnership, code, today=timezone.localdate())
-    item = services.forward_plan_item_from_action(action=action, by=request.user)
-    messages.success(
+    return act(
         request,
-        f"Action {action.reference} added to the forward plan. Check the meeting and owner.",
+        lambda: services.forward_plan_item_from_action(action=action, by=request.user),
+        to=redirect(action),
+        done=f"Action {action.reference} added to the forward plan. Check the meeting and owner.",
+        then=lambda item: redirect("forward_plan_item_edit", partnership.slug, item.code),
     )
-    return redirect("forward_plan_item_edit", partnership.slug, item.code)

@@ -1,14 +1,17 @@
-"""Who may do what in a partnership: one table of role to capabilities.
+"""Who may do what in a partnership: one table of role to capabilities, and the rules
+for records that belong to someone.
 
 Views ask through `partnership_view`, which resolves the partnership in the URL,
-checks the signed-in user's role and hands the view an `Access`.
+checks the signed-in user's role and hands the view an `Access`. Services ask the
+same rules again through `access_for`, so a change made outside a view is checked too.
 """
 
 import functools
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from enum import StrEnum
 
+from django.contrib.auth.models import AnonymousUser, User
 from django.contrib.auth.views import redirect_to_login
 from django.core.exceptions import PermissionDenied
 from django.http import HttpRequest, HttpResponse
@@ -40,7 +43,7 @@ ROLE_CAPABILITIES: dict[str, frozenset[Capability]] = {
 class Access:
     partnership: Partnership
     role: str | None
-    user: object
+    user: User | AnonymousUser
     capabilities: frozenset[Capability]
 
     def can(self, capability: Capability) -> bool:
@@ -54,13 +57,25 @@ class Access:
         return Person.objects.filter(user=self.user, partnership=self.partnership).first()
 
 
-def access_for(user, partnership: Partnership) -> Access:
+def access_for(user: User | AnonymousUser, partnership: Partnership) -> Access:
     if not user.is_authenticated:
         return Access(partnership, None, user, frozenset())
     role = Role.objects.filter(user=user, partnership=partnership).values_list("name", flat=True)
     role_name = Role.Name.MANAGER if user.is_superuser else next(iter(role), None)
     capabilities = ROLE_CAPABILITIES.get(role_name, frozenset())
     return Access(partnership, role_name, user, capabilities)
+
+
+def may_change_owned(access: Access, owners: Iterable[Person]) -> bool:
+    """Editors change any record; anyone else only one they are among the owners of.
+
+    An owner reports on their own work (an action's progress, say) without the
+    editor's role, which would let them change everyone's.
+    """
+    if access.can(Capability.EDIT):
+        return True
+    person = access.person
+    return person is not None and any(owner.pk == person.pk for owner in owners)
 
 
 def partnership_view(capability: Capability) -> Callable:

@@ -1,8 +1,10 @@
 """Writes to the partnership's structure."""
 
+from django.contrib.auth.models import User
 from django.core.exceptions import ValidationError
 from django.db import transaction
 
+from sendboard.core.services import save_tracked
 from sendboard.governance.models import Organisation, Partnership, Person
 
 
@@ -14,7 +16,7 @@ def person_create(
     job_title: str = "",
     organisation: Organisation | None = None,
     email: str = "",
-    by=None,
+    by: User,
 ) -> Person:
     """Add someone to the partnership's people, such as a visiting adviser to record
     at a meeting; accounts and roles stay with the back office."""
@@ -28,6 +30,5 @@ def person_create(
         email=email.strip(),
     )
     person.full_clean()
-    person._history_user = by
-    person.save()
+    save_tracked(person, by=by, opened_version=None, reason="Added to the partnership's people")
     return person

@@ -3,7 +3,6 @@ from django.urls import path
 from sendboard.governance import views
 
 urlpatterns = [
-    path("", views.partnership_home, name="partnership_home"),
     path("groups/", views.group_list, name="group_list"),
     path("groups/<slug:group>/", views.group_detail, name="group_detail"),
     path("people/", views.person_list, name="person_list"),

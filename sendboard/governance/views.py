@@ -1,35 +1,14 @@
-from django.contrib import messages
-from django.core.exceptions import ValidationError
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
-from django.utils import timezone
 from django.utils.http import url_has_allowed_host_and_scheme
 
 from sendboard.core.pagecache import cached_for_reader
+from sendboard.core.submit import submit
 from sendboard.governance import queries, services
 from sendboard.governance.forms import PersonForm
 from sendboard.governance.models import Partnership
 from sendboard.governance.permissions import Capability, partnership_view
-
-
-@partnership_view(Capability.VIEW)
-@cached_for_reader
-def partnership_home(request: HttpRequest, partnership: Partnership) -> HttpResponse:
-    today = timezone.localdate()
-    person = request.access.person
-    return render(
-        request,
-        "governance/partnership_home.html",
-        {
-            "partnership": partnership,
-            "upcoming": queries.upcoming_meetings(partnership, today=today),
-            "all_actions": queries.action_counts(partnership, today=today),
-            "my_actions": queries.action_counts(partnership, today=today, person=person)
-            if person
-            else None,
-        },
-    )
 
 
 @partnership_view(Capability.VIEW)
@@ -69,16 +48,14 @@ def person_list(request: HttpRequest, partnership: Partnership) -> HttpResponse:
 def person_create(request: HttpRequest, partnership: Partnership) -> HttpResponse:
     back = _safe_next(request) or reverse("person_list", args=[partnership.slug])
     form = PersonForm(request.POST or None, partnership=partnership)
-    if request.method == "POST" and form.is_valid():
-        try:
-            person = services.person_create(
-                partnership=partnership, **form.cleaned_data, by=request.user
-            )
-        except ValidationError as error:
-            form.add_error(None, error)
-        else:
-            messages.success(request, f"{person.name} added to the partnership's people")
-            return redirect(back)
+    outcome = submit(
+        request,
+        form,
+        lambda fields: services.person_create(partnership=partnership, **fields, by=request.user),
+        done=lambda person: f"{person.name} added to the partnership's people",
+    )
+    if outcome.saved:
+        return redirect(back)
     return render(
         request,
         "governance/person_form.html",

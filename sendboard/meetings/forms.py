@@ -10,10 +10,6 @@ def _people(partnership: Partnership):
     return Person.objects.filter(partnership=partnership).select_related("organisation")
 
 
-def _radios(field: forms.ChoiceField) -> None:
-    field.widget = forms.RadioSelect(choices=field.choices)
-
-
 class MeetingForm(VersionedFormMixin, forms.ModelForm):
     class Meta:
         model = Meeting
@@ -250,3 +246,7 @@ class AttendanceForm(GovUKFormMixin, forms.Form):
             rows.append(AttendanceRow(person=person, kind=kind, deputising_for=deputising_for))
         cleaned["rows"] = rows
         return cleaned
+
+    def service_fields(self) -> dict:
+        """What `attendance_record` is given: the rows, not the fields they came from."""
+        return {"rows": self.cleaned_data["rows"]}

@@ -124,6 +124,9 @@ class AgendaItem(Tracked):
     def __str__(self) -> str:
         return f"{self.position}. {self.title}"
 
+    def get_absolute_url(self) -> str:
+        return f"{self.meeting.get_absolute_url()}#item-{self.code}"
+
 
 def paper_path(paper: "Paper", filename: str) -> str:
     return f"papers/{paper.item.meeting.code}/{uuid.uuid4().hex[:8]}-{filename}"

@@ -1,4 +1,4 @@
-"""Reads about meetings: lists, the meeting page, forward-plan items due, attendance."""
+"""Reads about meetings: lists, the meeting page, attendance and the agenda's changes."""
 
 import datetime
 from dataclasses import dataclass, field
@@ -8,6 +8,7 @@ from django.db.models.functions import Concat
 from django.shortcuts import get_object_or_404
 
 from sendboard.governance.models import Group, Partnership, Person
+from sendboard.meetings import contributions
 from sendboard.meetings.models import AgendaItem, Attendance, Meeting, MinuteEntry, Paper
 
 
@@ -21,6 +22,17 @@ def meetings_of(partnership: Partnership, *, group: Group | None = None) -> Quer
     return meetings.filter(group=group) if group else meetings
 
 
+def meetings_upcoming(
+    partnership: Partnership, *, today: datetime.date, limit: int = 5
+) -> QuerySet[Meeting]:
+    return (
+        Meeting.objects.filter(group__partnership=partnership, date__gte=today)
+        .exclude(status=Meeting.Status.CANCELLED)
+        .select_related("group__partnership")
+        .order_by("date")[:limit]
+    )
+
+
 def meetings_upcoming_and_past(
     partnership: Partnership, *, today: datetime.date, group: Group | None = None
 ) -> tuple[QuerySet[Meeting], QuerySet[Meeting]]:
@@ -28,6 +40,23 @@ def meetings_upcoming_and_past(
     upcoming = meetings.filter(date__gte=today).order_by("date", "start_time", "group__name")
     past = meetings.filter(date__lt=today).order_by("-date", "group__name")
     return upcoming, past
+
+
+def meeting_in(partnership: Partnership, code) -> Meeting:
+    return get_object_or_404(
+        Meeting.objects.select_related("group__partnership"),
+        group__partnership=partnership,
+        code=code,
+    )
+
+
+def previous_meeting_before(meeting: Meeting) -> Meeting | None:
+    return (
+        Meeting.objects.filter(group_id=meeting.group_id, date__lt=meeting.date)
+        .exclude(status=Meeting.Status.CANCELLED)
+        .order_by("-date")
+        .first()
+    )
 
 
 def meeting_for_page(partnership: Partnership, code) -> Meeting:
@@ -39,13 +68,11 @@ def meeting_for_page(partnership: Partnership, code) -> Meeting:
     item `presenter_list`, `paper_list`, `entry_list`, `action_list`): a related
     manager per item and relation costs more than the rows themselves.
     """
-    from sendboard.actions.models import Action
-
     people = Person.objects.select_related("organisation").only(
         "name", "job_title", "organisation__name"
     )
     items = (
-        AgendaItem.objects.select_related("reporting_group", "forward_plan_item__deferred_from")
+        AgendaItem.objects.select_related("reporting_group")
         .only(
             "code",
             "meeting",
@@ -56,8 +83,7 @@ def meeting_for_page(partnership: Partnership, code) -> Meeting:
             "purpose",
             "description",
             "reporting_group__name",
-            "forward_plan_item__deferral_reason",
-            "forward_plan_item__deferred_from__date",
+            "forward_plan_item",
         )
         .prefetch_related(
             Prefetch("presenters", queryset=people, to_attr="presenter_list"),
@@ -75,13 +101,7 @@ def meeting_for_page(partnership: Partnership, code) -> Meeting:
                 ).only("code", "item", "kind", "text", "responds_to", "speaker", "escalated_from"),
                 to_attr="entry_list",
             ),
-            Prefetch(
-                "raised_actions",
-                queryset=Action.objects.select_related("board")
-                .only("code", "source_item", "number", "title", "status", "board__action_prefix")
-                .order_by("number"),
-                to_attr="action_list",
-            ),
+            *contributions.item_prefetches(),
         )
     )
     attendance = (
@@ -158,17 +178,6 @@ def _described(record: dict) -> str:
     if "title" in record:
         return f"Item {record['position']}, {record['title']}"
     return f"{MinuteEntry.Kind(record['kind']).label}: {record['text'][:80]}"
-
-
-def forward_plan_due(meeting: Meeting) -> QuerySet:
-    """Forward-plan items due at this meeting and not yet on its agenda."""
-    from sendboard.forwardplan.queries import forward_plan_items_for_meeting
-
-    return (
-        forward_plan_items_for_meeting(meeting)
-        .exclude(agenda_items__meeting=meeting)
-        .select_related("deferred_from__group")
-    )
 
 
 @dataclass

@@ -220,7 +220,3 @@ class Observation(models.Model):
 
     def __str__(self) -> str:
         return f"{self.indicator}: {self.period_label}"
-
-    @property
-    def is_current(self) -> bool:
-        return self.superseded_by_id is None

@@ -1,39 +1,70 @@
-"""Writes to the board's figures: the indicator catalogue and observations."""
+"""Writes to the board's figures: the indicator catalogue and observations.
 
-from collections.abc import Callable, Iterable
+The figures come from elsewhere (casework computes them from a snapshot); they arrive
+here as plain values, so the board's figures know nothing of how they were computed.
+"""
+
+from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import UTC, date, datetime
 from decimal import Decimal
+from typing import TYPE_CHECKING, Any, Protocol
 
 from django.db import transaction
 from django.db.models import F
 from django.utils import timezone
 from simple_history.utils import bulk_create_with_history, bulk_update_with_history
 
-from sendboard.casework import engine
-from sendboard.casework.engine import EngineOptions, IndicatorResult, Period
-from sendboard.casework.models import Snapshot
 from sendboard.core.pagecache import revision_bump
 from sendboard.core.services import save_tracked
 from sendboard.governance.models import Partnership
+from sendboard.lib.periods import Period
 from sendboard.performance.models import Indicator, Observation
 
-_POLARITY = {
-    "higher-is-better": Indicator.Polarity.HIGHER,
-    "lower-is-better": Indicator.Polarity.LOWER,
-    "neutral": Indicator.Polarity.NEUTRAL,
-}
+if TYPE_CHECKING:
+    from django.contrib.auth.models import User
 
 
-def _unit(found: engine.Indicator) -> str:
-    """Medians and means are shown in what they measure (days or weeks)."""
-    return found.measure or found.unit
+@dataclass(frozen=True)
+class IndicatorSpec:
+    """An indicator as its source defines it; the partnership's own settings are not here."""
+
+    key: str
+    title: str
+    definition: str
+    unit: str  # an Indicator.Unit
+    polarity: str  # an Indicator.Polarity
+
+
+@dataclass(frozen=True)
+class ComputedFigure:
+    """One indicator's figure for one period, with the counts and choices behind it."""
+
+    key: str
+    period: Period
+    as_at: date | None
+    numerator: int | None
+    denominator: int | None
+    value: float | int | None
+    excluded: dict[str, int]
+    options: dict[str, Any]
+
+
+class FigureSource(Protocol):
+    """The snapshot figures are computed from: what ``Observation.snapshot`` points at.
+
+    A newer source sorts later, by the date its data is as at, then its import time.
+    """
+
+    pk: Any
+    as_at: date
+    imported_at: datetime
 
 
 def indicator_catalogue_sync(
-    *, partnership: Partnership, services: Iterable[str] = (), by=None
+    *, partnership: Partnership, catalogue: Iterable[IndicatorSpec], by: "User | None" = None
 ) -> dict[str, int]:
-    """Make the partnership's casework indicators match the engine's catalogue.
+    """Make the partnership's casework indicators match ``catalogue``, in its order.
 
     A changed definition raises ``definition_version``, so observations say which
     definition they were computed with. Targets, thresholds, polarity and frequency
@@ -42,19 +73,19 @@ def indicator_catalogue_sync(
     counts = {"created": 0, "updated": 0, "unchanged": 0}
     existing = {found.key: found for found in partnership.indicators.all()}
     with transaction.atomic():
-        for position, found in enumerate(engine.catalogue(services=tuple(services))):
+        for position, spec in enumerate(catalogue):
             wanted = {
-                "title": found.title,
-                "definition": found.definition,
-                "unit": _unit(found),
+                "title": spec.title,
+                "definition": spec.definition,
+                "unit": spec.unit,
                 "position": position,
             }
-            indicator = existing.get(found.code)
+            indicator = existing.get(spec.key)
             if indicator is None:
                 indicator = Indicator(
                     partnership=partnership,
-                    key=found.code,
-                    polarity=_POLARITY[found.polarity],
+                    key=spec.key,
+                    polarity=spec.polarity,
                     source=Indicator.Source.CASEWORK,
                     **wanted,
                 )
@@ -65,7 +96,7 @@ def indicator_catalogue_sync(
                 continue
             else:
                 reason = "Updated from the casework engine"
-                if indicator.definition != found.definition:
+                if indicator.definition != spec.definition:
                     indicator.definition_version += 1
                     reason = f"Definition changed (version {indicator.definition_version})"
                 for name, value in wanted.items():
@@ -75,91 +106,70 @@ def indicator_catalogue_sync(
     return counts
 
 
-@dataclass(frozen=True)
-class _Computed:
-    indicator: Indicator
-    period: Period
-    result: IndicatorResult
-
-
-def _value(result: IndicatorResult) -> Decimal | None:
-    return None if result.value is None else Decimal(str(result.value))
-
-
-def _snapshot_order(snapshot: Snapshot | None) -> tuple:
-    """Newer snapshots sort later: by the date their data is as at, then import time."""
-    if snapshot is None:
-        return (date.min, datetime.min.replace(tzinfo=UTC))
-    return (snapshot.as_at, snapshot.imported_at)
-
-
-def _same(current: Observation, computed: _Computed, *, snapshot: Snapshot) -> bool:
-    result = computed.result
-    return (
-        current.snapshot_id == snapshot.pk
-        and current.definition_version == computed.indicator.definition_version
-        and (current.numerator, current.denominator, current.value)
-        == (result.numerator, result.denominator, _value(result))
-        and current.options == result.options
-        and current.excluded == result.excluded
-    )
-
-
-def observations_compute_from_snapshot(
+def observations_store(
     *,
-    snapshot: Snapshot,
-    periods: Iterable[Period],
-    by=None,
-    options: EngineOptions | None = None,
-    dry_run: bool = False,
-    progress: Callable[[Period], None] | None = None,
+    partnership: Partnership,
+    snapshot: FigureSource,
+    figures: Iterable[ComputedFigure],
+    by: "User | None" = None,
 ) -> dict[str, int]:
-    """Compute every casework indicator for each period and store the figures.
+    """Store figures computed from ``snapshot`` as observations of the partnership's
+    indicators of the same keys.
 
     A figure already stored from an older snapshot (or an older definition) is kept
     and marked superseded by the new one; a figure from a newer snapshot is left as
     it is. Returns counts: created, superseded, unchanged, skipped (a newer snapshot's
     figure stands).
     """
-    if snapshot.partnership is None:
-        raise ValueError(f"snapshot {snapshot} belongs to no partnership, so has no indicators")
-    if snapshot.status != Snapshot.Status.READY:
-        raise ValueError(f"snapshot {snapshot} was withdrawn, so its figures cannot be used")
-    # The engine runs before the transaction opens, so the database is not held
-    # locked while DuckDB works.
-    computed_periods = []
-    con = engine.open_snapshot(snapshot.folder)
-    try:
-        as_at = engine.snapshot_as_at(con)
-        services = engine.waiting_services(con)
-        for period in periods:
-            # Open cases are counted at the period's end, never after the data stops.
-            period_as_at = min(period.end, as_at) if as_at else period.end
-            results = engine.compute_all(con, period=period, options=options, as_at=period_as_at)
-            computed_periods.append((period, results))
-            if progress:
-                progress(period)
-    finally:
-        con.close()
+    indicators = {i.key: i for i in partnership.indicators.all()}
+    per_period: dict[Period, list[_Computed]] = {}
+    for figure in figures:
+        per_period.setdefault(figure.period, []).append(_Computed(indicators[figure.key], figure))
     counts = {"created": 0, "superseded": 0, "unchanged": 0, "skipped": 0}
     with transaction.atomic():
-        indicator_catalogue_sync(partnership=snapshot.partnership, services=services, by=by)
-        indicators = {i.key: i for i in snapshot.partnership.indicators.all()}
-        for period, results in computed_periods:
-            computed = [
-                _Computed(indicators[code], period, result) for code, result in results.items()
-            ]
-            _store(computed, snapshot=snapshot, counts=counts, by=by)
-        if dry_run:
-            transaction.set_rollback(True)
+        for period, computed in per_period.items():
+            _store(period, computed, snapshot=snapshot, counts=counts, by=by)
     return counts
 
 
-def _store(computed: list[_Computed], *, snapshot: Snapshot, counts: dict[str, int], by) -> None:
+@dataclass(frozen=True)
+class _Computed:
+    indicator: Indicator
+    figure: ComputedFigure
+
+
+def _value(figure: ComputedFigure) -> Decimal | None:
+    return None if figure.value is None else Decimal(str(figure.value))
+
+
+def _snapshot_order(snapshot: FigureSource | None) -> tuple:
+    """Newer snapshots sort later: by the date their data is as at, then import time."""
+    if snapshot is None:
+        return (date.min, datetime.min.replace(tzinfo=UTC))
+    return (snapshot.as_at, snapshot.imported_at)
+
+
+def _same(current: Observation, computed: _Computed, *, snapshot: FigureSource) -> bool:
+    figure = computed.figure
+    return (
+        current.snapshot_id == snapshot.pk
+        and current.definition_version == computed.indicator.definition_version
+        and (current.numerator, current.denominator, current.value)
+        == (figure.numerator, figure.denominator, _value(figure))
+        and current.options == figure.options
+        and current.excluded == figure.excluded
+    )
+
+
+def _store(
+    period: Period,
+    computed: list[_Computed],
+    *,
+    snapshot: FigureSource,
+    counts: dict[str, int],
+    by: "User | None",
+) -> None:
     """Store one period's figures, superseding older current ones, in three bulk writes."""
-    if not computed:
-        return
-    period = computed[0].period
     current = {
         o.indicator_id: o
         for o in Observation.objects.filter(
@@ -211,20 +221,20 @@ def _store(computed: list[_Computed], *, snapshot: Snapshot, counts: dict[str, i
     counts["superseded"] += len(replaced)
 
 
-def _observation(item: _Computed, *, snapshot: Snapshot, computed_at) -> Observation:
-    result = item.result
+def _observation(item: _Computed, *, snapshot: FigureSource, computed_at: datetime) -> Observation:
+    figure = item.figure
     return Observation(
         indicator=item.indicator,
-        period_type=item.period.kind,
-        period_start=item.period.start,
-        period_end=item.period.end,
-        period_label=item.period.label,
-        as_at=result.as_at,
-        numerator=result.numerator,
-        denominator=result.denominator,
-        value=_value(result),
-        excluded=result.excluded,
-        options=result.options,
+        period_type=figure.period.kind,
+        period_start=figure.period.start,
+        period_end=figure.period.end,
+        period_label=figure.period.label,
+        as_at=figure.as_at,
+        numerator=figure.numerator,
+        denominator=figure.denominator,
+        value=_value(figure),
+        excluded=figure.excluded,
+        options=figure.options,
         snapshot=snapshot,
         definition_version=item.indicator.definition_version,
         computed_at=computed_at,
@@ -235,7 +245,7 @@ def indicator_settings_update(
     *,
     indicator: Indicator,
     opened_version: int | None,
-    by=None,
+    by: "User | None" = None,
     target: Decimal | None,
     green_threshold: Decimal | None,
     amber_threshold: Decimal | None,

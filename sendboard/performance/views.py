@@ -1,12 +1,9 @@
-from django.contrib import messages
-from django.core.exceptions import ValidationError
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 
-from sendboard.core.forms import with_stale_error
 from sendboard.core.pagecache import cached_for_reader
-from sendboard.core.services import StaleEdit
+from sendboard.core.submit import submit
 from sendboard.governance.models import Partnership
 from sendboard.governance.permissions import Capability, partnership_view
 from sendboard.performance import queries
@@ -78,26 +75,23 @@ def indicator_detail(request: HttpRequest, partnership: Partnership, code) -> Ht
 def indicator_edit(request: HttpRequest, partnership: Partnership, code) -> HttpResponse:
     indicator = _get_indicator(partnership, code)
     form = IndicatorSettingsForm(request.POST or None, instance=indicator)
-    if request.method == "POST" and form.is_valid():
-        settings = {name: form.cleaned_data[name] for name in IndicatorSettingsForm.Meta.fields}
-        try:
-            indicator_settings_update(
-                indicator=form.instance,
-                opened_version=form.cleaned_data["opened_version"],
-                by=request.user,
-                **settings,
-            )
-        except StaleEdit as stale:
-            form = with_stale_error(form, stale)
-        except ValidationError as error:
-            form.add_error(None, error)
-        else:
-            messages.success(request, f"Saved the target and rating of {indicator.title}.")
-            return redirect(indicator)
+    outcome = submit(
+        request,
+        form,
+        lambda fields: indicator_settings_update(
+            indicator=form.instance,
+            opened_version=form.cleaned_data["opened_version"],
+            by=request.user,
+            **fields,
+        ),
+        done=f"Saved the target and rating of {indicator.title}.",
+    )
+    if outcome.saved:
+        return redirect(indicator)
     return render(
         request,
         "performance/indicator_edit.html",
-        {"partnership": partnership, "indicator": indicator, "form": form},
+        {"partnership": partnership, "indicator": indicator, "form": outcome.form},
     )
 
 

@@ -98,7 +98,6 @@ def _capital(text: str) -> str:
 # 15 to 20 words on average and a Flesch reading ease of 60 or more.
 TARGET_SENTENCE_LENGTH = 20
 TARGET_READING_EASE = 60
-TARGET_LONG_WORD_SHARE = 0.15
 
 
 @dataclass(frozen=True)

@@ -4,6 +4,7 @@ A summary is edited only while it is not public (a draft, or withdrawn), so a
 published page always shows exactly what a manager published.
 """
 
+from django.contrib.auth.models import User
 from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils import timezone
@@ -19,7 +20,7 @@ EDITABLE = (Status.DRAFT, Status.WITHDRAWN)
 
 
 @transaction.atomic
-def summary_draft(*, meeting: Meeting, by) -> PublicSummary:
+def summary_draft(*, meeting: Meeting, by: User) -> PublicSummary:
     """A new draft summary of a board meeting, written from its records."""
     if meeting.group.kind != Group.Kind.BOARD:
         raise ValidationError("Only a board meeting has a public summary.")
@@ -32,7 +33,7 @@ def summary_draft(*, meeting: Meeting, by) -> PublicSummary:
 
 @transaction.atomic
 def summary_update(
-    *, summary: PublicSummary, by, opened_version: int | None, title: str, body: str
+    *, summary: PublicSummary, by: User, opened_version: int | None, title: str, body: str
 ) -> PublicSummary:
     _require_editable(summary)
     summary.title = title.strip()
@@ -43,7 +44,9 @@ def summary_update(
 
 
 @transaction.atomic
-def summary_redraft(*, summary: PublicSummary, by, opened_version: int | None) -> PublicSummary:
+def summary_redraft(
+    *, summary: PublicSummary, by: User, opened_version: int | None
+) -> PublicSummary:
     """Replace the body with a fresh draft from the records; the title stays as edited."""
     _require_editable(summary)
     summary.body = draft_body(summary.meeting)
@@ -54,7 +57,9 @@ def summary_redraft(*, summary: PublicSummary, by, opened_version: int | None) -
 
 
 @transaction.atomic
-def summary_publish(*, summary: PublicSummary, by, opened_version: int | None) -> PublicSummary:
+def summary_publish(
+    *, summary: PublicSummary, by: User, opened_version: int | None
+) -> PublicSummary:
     if summary.status == Status.PUBLISHED:
         raise ValidationError("This summary is already published.")
     _validate_content(summary)
@@ -67,7 +72,7 @@ def summary_publish(*, summary: PublicSummary, by, opened_version: int | None) -
 
 @transaction.atomic
 def summary_withdraw(
-    *, summary: PublicSummary, by, opened_version: int | None, reason: str = ""
+    *, summary: PublicSummary, by: User, opened_version: int | None, reason: str = ""
 ) -> PublicSummary:
     """Take a published summary off the public pages; it stays in the list and its history."""
     if summary.status != Status.PUBLISHED:

@@ -1,15 +1,14 @@
 from django.contrib import messages
-from django.core.exceptions import ValidationError
-from django.http import Http404, HttpRequest, HttpResponse
+from django.http import Http404, HttpRequest, HttpResponse, QueryDict
 from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.utils.functional import SimpleLazyObject
 from django.views.decorators.http import require_POST
 
 from sendboard.actions.queries import action_log_review
-from sendboard.core.forms import with_stale_error
 from sendboard.core.pagecache import cached_for_reader
 from sendboard.core.services import StaleEdit
+from sendboard.core.submit import act, submit
 from sendboard.governance.models import Partnership
 from sendboard.governance.permissions import Capability, partnership_view, public_view
 from sendboard.meetings.models import Meeting
@@ -56,15 +55,13 @@ def summary_create(request: HttpRequest, partnership: Partnership) -> HttpRespon
     if existing is not None:
         messages.info(request, "This meeting already has a summary.")
         return redirect("summary_detail", partnership.slug, existing.code)
-    try:
-        summary = services.summary_draft(meeting=meeting, by=request.user)
-    except ValidationError as error:
-        messages.error(request, " ".join(error.messages))
-        return redirect("summary_list", partnership.slug)
-    messages.success(
-        request, "The summary was drafted from the meeting records. Check it and edit it."
+    return act(
+        request,
+        lambda: services.summary_draft(meeting=meeting, by=request.user),
+        to=redirect("summary_list", partnership.slug),
+        done="The summary was drafted from the meeting records. Check it and edit it.",
+        then=lambda summary: redirect("summary_edit", partnership.slug, summary.code),
     )
-    return redirect("summary_edit", partnership.slug, summary.code)
 
 
 @partnership_view(Capability.VIEW)
@@ -83,28 +80,27 @@ def summary_edit(request: HttpRequest, partnership: Partnership, code) -> HttpRe
         return redirect("summary_detail", partnership.slug, summary.code)
     form = SummaryForm(request.POST or None, instance=summary)
     preview = None
-    if request.method == "POST" and form.is_valid():
-        if "preview" in request.POST:
+    if "preview" in request.POST:
+        if form.is_valid():
             preview = form.cleaned_data["body"]
-        else:
-            try:
-                services.summary_update(
-                    summary=summary,
-                    by=request.user,
-                    opened_version=form.cleaned_data["opened_version"],
-                    title=form.cleaned_data["title"],
-                    body=form.cleaned_data["body"],
-                )
-            except StaleEdit as error:
-                _add_error(form, error)
-                # The next save is made knowing the latest version, shown below as the preview.
-                form.data = form.data.copy()
-                form.data["opened_version"] = error.record.version
-            except ValidationError as error:
-                _add_error(form, error)
-            else:
-                messages.success(request, "The summary was saved.")
-                return redirect("summary_detail", partnership.slug, summary.code)
+    else:
+        outcome = submit(
+            request,
+            form,
+            lambda fields: services.summary_update(
+                summary=summary,
+                **fields,
+                opened_version=form.cleaned_data["opened_version"],
+                by=request.user,
+            ),
+            done="The summary was saved.",
+            refresh=lambda stale: SummaryForm(
+                _at_version(request.POST, stale), instance=stale.record
+            ),
+        )
+        if outcome.saved:
+            return redirect("summary_detail", partnership.slug, summary.code)
+        form = outcome.form
     shown = preview if preview is not None else PublicSummary.objects.get(pk=summary.pk).body
     return render(
         request,
@@ -126,14 +122,14 @@ def summary_redraft(request: HttpRequest, partnership: Partnership, code) -> Htt
         messages.error(request, "A published summary cannot be redrafted. Withdraw it first.")
         return redirect("summary_detail", partnership.slug, summary.code)
     form = VersionForm(request.POST or None, initial={"opened_version": summary.version})
-    if request.method == "POST" and _attempt(
+    if submit(
         request,
         form,
         lambda fields: services.summary_redraft(
-            summary=summary, by=request.user, opened_version=fields["opened_version"]
+            summary=summary, opened_version=form.cleaned_data["opened_version"], by=request.user
         ),
         done="The summary was redrafted from the meeting records.",
-    ):
+    ).saved:
         return redirect("summary_edit", partnership.slug, summary.code)
     return render(
         request,
@@ -147,14 +143,14 @@ def summary_redraft(request: HttpRequest, partnership: Partnership, code) -> Htt
 def summary_publish(request: HttpRequest, partnership: Partnership, code) -> HttpResponse:
     summary = queries.summary_for(partnership, code)
     form = VersionForm(request.POST)
-    if _attempt(
+    if submit(
         request,
         form,
         lambda fields: services.summary_publish(
-            summary=summary, by=request.user, opened_version=fields["opened_version"]
+            summary=summary, opened_version=form.cleaned_data["opened_version"], by=request.user
         ),
         done="The summary is published. Anyone can now read it.",
-    ):
+    ).saved:
         return redirect("summary_detail", partnership.slug, summary.code)
     return _detail(request, partnership, queries.summary_for(partnership, code), problem=form)
 
@@ -164,17 +160,17 @@ def summary_publish(request: HttpRequest, partnership: Partnership, code) -> Htt
 def summary_withdraw(request: HttpRequest, partnership: Partnership, code) -> HttpResponse:
     summary = queries.summary_for(partnership, code)
     form = WithdrawForm(request.POST)
-    if _attempt(
+    if submit(
         request,
         form,
         lambda fields: services.summary_withdraw(
             summary=summary,
+            **fields,
+            opened_version=form.cleaned_data["opened_version"],
             by=request.user,
-            opened_version=fields["opened_version"],
-            reason=fields["reason"],
         ),
         done="The summary was withdrawn from the public pages.",
-    ):
+    ).saved:
         return redirect("summary_detail", partnership.slug, summary.code)
     return _detail(request, partnership, queries.summary_for(partnership, code), problem=form)
 
@@ -292,27 +288,15 @@ def _reading(body: str, partnership: Partnership) -> dict:
     }
 
 
-def _attempt(request: HttpRequest, form, call, *, done: str) -> bool:
-    """Call a service with the form's fields if they are valid; a refusal goes on the form."""
-    if not form.is_valid():
-        return False
-    try:
-        call(form.cleaned_data)
-    except (StaleEdit, ValidationError) as error:
-        _add_error(form, error)
-        return False
-    messages.success(request, done)
-    return True
+def _at_version(posted: QueryDict, stale: StaleEdit) -> QueryDict:
+    """What the editor posted, as if opened at the latest version.
 
-
-def _add_error(form, error: StaleEdit | ValidationError) -> None:
-    if isinstance(error, StaleEdit):
-        with_stale_error(form, error)
-    elif hasattr(error, "error_dict"):
-        for field, errors in error.message_dict.items():
-            form.add_error(field if field in form.fields else None, errors)
-    else:
-        form.add_error(None, error.messages)
+    Their text is kept on the form, and the latest is shown below as the preview, so
+    the next save is made knowing it.
+    """
+    data = posted.copy()
+    data["opened_version"] = stale.record.version
+    return data
 
 
 def _filename(meeting: Meeting, what: str) -> str:

@@ -24,7 +24,7 @@ def test_the_manager_adds_an_item_to_the_agenda(page, meeting):
         page.get_by_role("heading", name="1. Welcome, introductions and apologies")
     ).to_be_visible()
 
-    page.get_by_role("link", name="Add an item to the agenda").click()
+    page.get_by_role("button", name="Add an item to the agenda").click()
     page.get_by_label("Title").fill("Ordinarily available provision in mainstream schools")
     page.get_by_role("radio", name="For discussion").check()
     page.get_by_role("checkbox", name="Editor Tester").check()

@@ -20,7 +20,7 @@ def test_the_manager_records_who_was_present_who_sent_apologies_and_who_deputise
 ):
     sign_in(page, "manager")
     visit(page, meeting.get_absolute_url())
-    page.get_by_role("link", name="Record attendance").click()
+    page.get_by_role("button", name="Record attendance").click()
 
     page.get_by_label("How Chair Tester attended").select_option(label="Present")
     page.get_by_label("How Member Tester attended").select_option(label="Apologies")

@@ -16,7 +16,7 @@ def test_the_manager_creates_a_board_meeting_and_its_agenda_has_the_standing_ite
 ):
     sign_in(page, "manager")
     visit(page, "/northshire/meetings/")
-    page.get_by_role("link", name="Create a meeting").click()
+    page.get_by_role("button", name="Create a meeting").click()
 
     expect(page.get_by_label("Group")).to_have_value(str(board.pk))
     expect(page.get_by_label("Meeting number")).to_have_value("")

@@ -26,7 +26,7 @@ def test_a_manager_without_javascript_signs_in_and_raises_an_action(
     sign_in(page, "manager")
     visit(page, "/northshire/actions/")
     expect(page.locator("body")).not_to_have_class(re.compile(r"\bjs-enabled\b"))
-    page.get_by_role("link", name="Raise an action").click()
+    page.get_by_role("button", name="Raise an action").click()
 
     page.get_by_label("Group that raised it").select_option(label="SEND Partnership Board")
     page.get_by_label("Action", exact=True).fill("Write to schools about the new SENCO network")

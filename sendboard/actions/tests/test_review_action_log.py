@@ -28,5 +28,5 @@ def test_it_prints_the_review_for_the_boards_next_meeting(partnership, board):
 
 
 def test_it_says_when_there_is_no_meeting_to_review(partnership, board):
-    with pytest.raises(CommandError):
+    with pytest.raises(CommandError, match="No such meeting"):
         _run(partnership.slug)

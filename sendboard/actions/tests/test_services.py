@@ -2,7 +2,7 @@ import datetime
 import threading
 
 import pytest
-from django.core.exceptions import ValidationError
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import connection
 from django.utils import timezone
 
@@ -65,7 +65,7 @@ def test_it_takes_the_next_number_when_another_editor_took_it_first(
 
 
 def test_it_needs_at_least_one_owner(board, editor_user):
-    with pytest.raises(ValidationError) as error:
+    with pytest.raises(ValidationError, match="Choose at least one owner") as error:
         _raise(board, [], editor_user)
 
     assert "owners" in error.value.message_dict
@@ -73,14 +73,14 @@ def test_it_needs_at_least_one_owner(board, editor_user):
 
 
 def test_it_refuses_a_due_date_and_by_next_meeting_together(board, people, editor_user):
-    with pytest.raises(ValidationError):
+    with pytest.raises(ValidationError, match="Choose a due date or by the next meeting, not both"):
         _raise(board, [people["member"]], editor_user, due_date=DAY, due_by_next_meeting=True)
 
 
 def test_it_refuses_owners_from_another_partnership(board, editor_user):
     stranger = PersonFactory(partnership=PartnershipFactory(slug="elsewhere", name="Elsewhere"))
 
-    with pytest.raises(ValidationError):
+    with pytest.raises(ValidationError, match="Choose owners from this partnership"):
         _raise(board, [stranger], editor_user)
 
 
@@ -93,7 +93,7 @@ def test_it_takes_the_meeting_from_the_agenda_item(board, people, editor_user):
 
 
 def test_it_refuses_a_meeting_of_another_group(board, subgroup, people, editor_user):
-    with pytest.raises(ValidationError):
+    with pytest.raises(ValidationError, match="Choose a meeting of the group that raised it"):
         _raise(
             subgroup, [people["member"]], editor_user, source_meeting=MeetingFactory(group=board)
         )
@@ -135,7 +135,7 @@ def test_completing_an_action_closes_it_on_the_date_of_the_update(board, people,
 def test_an_update_dated_in_the_future_is_refused(board, people, editor_user):
     action = _raise(board, [people["member"]], editor_user)
 
-    with pytest.raises(ValidationError) as error:
+    with pytest.raises(ValidationError, match="must be today or in the past") as error:
         services.action_update_add(
             action=action,
             text="Will be done",
@@ -167,7 +167,7 @@ def test_reopening_an_action_clears_its_closing_date(board, people, editor_user)
 def test_a_transfer_says_where_the_action_went(board, people, editor_user):
     action = _raise(board, [people["member"]], editor_user)
 
-    with pytest.raises(ValidationError) as error:
+    with pytest.raises(ValidationError, match="where the action has been transferred to") as error:
         services.action_update_add(
             action=action,
             text="Moved",
@@ -193,7 +193,7 @@ def test_a_transfer_says_where_the_action_went(board, people, editor_user):
 def test_a_deferral_needs_a_new_due_date_or_a_reason(board, people, editor_user):
     action = _raise(board, [people["member"]], editor_user, due_by_next_meeting=True)
 
-    with pytest.raises(ValidationError):
+    with pytest.raises(ValidationError, match="Enter a new due date or the reason for deferring"):
         services.action_update_add(
             action=action, text=" ", status=Action.Status.DEFERRED, written_on=DAY, by=editor_user
         )
@@ -215,10 +215,35 @@ def test_a_deferral_needs_a_new_due_date_or_a_reason(board, people, editor_user)
 def test_an_update_needs_text(board, people, editor_user):
     action = _raise(board, [people["member"]], editor_user)
 
-    with pytest.raises(ValidationError):
+    with pytest.raises(ValidationError, match="Enter the update"):
         services.action_update_add(
             action=action, text="", status=Action.Status.IN_PROGRESS, written_on=DAY, by=editor_user
         )
+
+
+def test_a_member_who_does_not_own_the_action_is_refused_by_the_service(board, people, editor_user):
+    action = _raise(board, [people["chair"]], editor_user)
+
+    with pytest.raises(PermissionDenied, match="Only editors and the action's owners"):
+        services.action_update_add(
+            action=action,
+            text="Done, I think",
+            status=Action.Status.COMPLETE,
+            written_on=DAY,
+            by=people["member"].user,
+        )
+    action.refresh_from_db()
+    assert (action.status, action.updates.count()) == (Action.Status.OPEN, 0)
+
+
+def test_an_owner_without_the_editor_role_updates_their_own_action(board, people, editor_user):
+    action = _raise(board, [people["member"]], editor_user)
+
+    services.action_close(action=action, text="SEF shared", closed_on=DAY, by=people["member"].user)
+
+    action.refresh_from_db()
+    assert action.status == Action.Status.COMPLETE
+    assert action.updates.get().author == people["member"].user
 
 
 def test_it_refuses_a_stale_edit(board, people, editor_user):
@@ -238,7 +263,7 @@ def test_it_refuses_a_stale_edit(board, people, editor_user):
         **fields,
     )
 
-    with pytest.raises(StaleEdit):
+    with pytest.raises(StaleEdit, match="changed by Manager Tester after you opened it"):
         services.action_edit(
             action=action,
             title="Second editor's words",

@@ -273,7 +273,8 @@ def test_the_log_filters(persona, partnership, log, people, subgroup, query, exp
 def test_the_log_tags_overdue_actions(persona, partnership, log):
     page = persona["viewer"].get(_url("action_list", partnership, query="?status=overdue"))
 
-    assert "Overdue</strong>" in page.content.decode()
+    shown = " ".join(page.content.decode().split())
+    assert '<strong class="govuk-tag govuk-tag--red"> Overdue </strong>' in shown
 
 
 def test_my_actions_lists_only_the_signed_in_persons(persona, partnership, log):
@@ -333,6 +334,29 @@ def test_the_action_page_needs_a_fixed_number_of_queries(
 
     with django_assert_max_num_queries(16):
         client.get(_url("action_detail", partnership, owned.code))
+
+
+def test_my_actions_needs_a_fixed_number_of_queries(
+    persona, partnership, board, subgroup, people, without_page_cache, django_assert_max_num_queries
+):
+    others = [PersonFactory(partnership=partnership) for _ in range(3)]
+    meetings = [MeetingFactory(group=group) for group in (board, subgroup)]
+    for number in range(60):
+        group = (board, subgroup)[number % 2]
+        ActionFactory(
+            board=board,
+            group=group,
+            owners=[people["member"], *others[: number % 4]],
+            source_meeting=meetings[number % 2],
+            due_by_next_meeting=number % 3 == 0,
+        )
+    ActionFactory(board=board, owners=others)
+    client = persona["member"]
+
+    with django_assert_max_num_queries(13):
+        response = client.get(_url("my_actions", partnership))
+
+    assert len(response.context["rows"]) == 50
 
 
 def test_a_mistyped_item_code_is_ignored(persona, partnership):

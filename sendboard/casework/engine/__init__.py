@@ -2,7 +2,8 @@
 
 No Django here: the query layer opens a snapshot with ``open_snapshot`` and stores
 what ``compute_all`` returns as observations; the importer stores the tables the
-indicators share with each snapshot through ``write_derived``.
+indicators share with each snapshot through ``write_derived``. Periods are
+``sendboard.lib.periods``, shared with the board's figures.
 """
 
 from sendboard.casework.engine.breakdowns import DIMENSIONS, breakdown, disclose_breakdown
@@ -22,21 +23,18 @@ from sendboard.casework.engine.indicators import (
     waiting_services,
 )
 from sendboard.casework.engine.options import EngineOptions
-from sendboard.casework.engine.periods import PERIOD_KINDS, Period, parse_period
 from sendboard.casework.engine.results import Indicator, IndicatorResult
 from sendboard.casework.engine.stages import STAGES, StageResult, stage_durations
 
 __all__ = [
     "CASE_INDICATORS",
     "DIMENSIONS",
-    "PERIOD_KINDS",
     "STAGES",
     "EngineOptions",
     "Forecast",
     "ForecastMonth",
     "Indicator",
     "IndicatorResult",
-    "Period",
     "SnapshotError",
     "StageResult",
     "breakdown",
@@ -47,7 +45,6 @@ __all__ = [
     "drill_down",
     "forecast_backlog",
     "open_snapshot",
-    "parse_period",
     "snapshot_as_at",
     "stage_durations",
     "waiting_services",

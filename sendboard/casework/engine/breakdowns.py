@@ -12,9 +12,9 @@ import duckdb
 
 from sendboard.casework.engine.indicators import find_indicator, make_scope
 from sendboard.casework.engine.options import EngineOptions
-from sendboard.casework.engine.periods import Period
 from sendboard.casework.engine.results import IndicatorResult, Scope, aggregate_sql, result_from_row
 from sendboard.lib.disclosure import Policy, Shown, disclose_rate, disclose_row
+from sendboard.lib.periods import Period
 
 Dimension = Literal["primary_need", "age_band", "phase", "team"]
 DIMENSIONS: tuple[str, ...] = Dimension.__args__  # type: ignore[attr-defined]

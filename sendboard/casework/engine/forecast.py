@@ -14,8 +14,8 @@ import duckdb
 from sendboard.casework.engine import timeliness
 from sendboard.casework.engine.connection import snapshot_as_at
 from sendboard.casework.engine.options import EngineOptions
-from sendboard.casework.engine.periods import add_months, parse_period
 from sendboard.casework.engine.results import Scope, one_dp
+from sendboard.lib.periods import add_months, parse_period
 
 HORIZON_MONTHS = 6
 HISTORY_MONTHS = 6
@@ -34,7 +34,6 @@ class ForecastMonth:
 class Forecast:
     as_at: date
     backlog_now: int
-    arrivals_per_month: float
     completions_per_month: float  # the recent average
     capacity_per_month: float  # the one projected with
     months: tuple[ForecastMonth, ...]
@@ -100,7 +99,6 @@ def forecast_backlog(
     return Forecast(
         as_at=as_at,
         backlog_now=backlog_now,
-        arrivals_per_month=one_dp(arrivals) or 0.0,
         completions_per_month=one_dp(completions) or 0.0,
         capacity_per_month=one_dp(capacity) or 0.0,
         months=tuple(months),

@@ -10,7 +10,6 @@ import duckdb
 from sendboard.casework.engine import reviews, timeliness, waiting
 from sendboard.casework.engine.connection import snapshot_as_at
 from sendboard.casework.engine.options import EngineOptions
-from sendboard.casework.engine.periods import Period, parse_period
 from sendboard.casework.engine.results import (
     Indicator,
     IndicatorResult,
@@ -19,6 +18,7 @@ from sendboard.casework.engine.results import (
     compute,
     result_from_row,
 )
+from sendboard.lib.periods import Period, parse_period
 
 _WEEKS_NOTE = (
     "Week arithmetic, S outcomes and phase-transfer deadlines follow the options shown"

@@ -17,7 +17,7 @@ from typing import Literal
 import duckdb
 
 from sendboard.casework.engine.options import EngineOptions
-from sendboard.casework.engine.periods import Period
+from sendboard.lib.periods import Period
 
 # Raise when a change to the engine's SQL changes figures without changing a
 # definition's text; the definition_version of every result carries it.

@@ -14,9 +14,9 @@ import duckdb
 from sendboard.casework.engine import timeliness
 from sendboard.casework.engine.indicators import make_scope
 from sendboard.casework.engine.options import EngineOptions
-from sendboard.casework.engine.periods import Period
 from sendboard.casework.engine.results import one_dp
 from sendboard.casework.schema import ADVICE_AGENCIES
+from sendboard.lib.periods import Period
 
 STAGES: tuple[str, ...] = (
     "request",

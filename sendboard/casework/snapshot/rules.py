@@ -72,17 +72,8 @@ DATE_ORDER: tuple[tuple[str, str, str], ...] = (
 EARLIEST_YEAR = 1900
 LATEST_YEAR = 2100
 
-# Person columns read only to be reduced or dropped; none reaches a snapshot.
+# Read only to be reduced to a month; no other personal column is read at all.
 BIRTHDATE = "personbirthdate"
-PERSONAL_COLUMNS = (
-    "surname",
-    "forename",
-    BIRTHDATE,
-    "postcode",
-    "upn",
-    "uniquelearnernumber",
-    "upnunknown",
-)
 
 HEADER = "header"
 

@@ -35,7 +35,6 @@ _OWNERS = {
 class Written:
     folder: Path
     row_counts: dict[str, int]
-    checksums: dict[str, str]
 
 
 def write_snapshot(
@@ -81,7 +80,7 @@ def write_snapshot(
     except BaseException:
         shutil.rmtree(incoming, ignore_errors=True)
         raise
-    return Written(folder, counts, sums)
+    return Written(folder, counts)
 
 
 def manifest_checksum(folder: Path) -> str:

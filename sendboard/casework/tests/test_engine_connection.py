@@ -30,7 +30,7 @@ def test_a_snapshot_without_a_required_table_is_refused(tmp_path):
 
 
 def test_a_folder_that_does_not_exist_is_refused(tmp_path):
-    with pytest.raises(SnapshotError):
+    with pytest.raises(SnapshotError, match="is not a snapshot folder"):
         open_snapshot(tmp_path / "nowhere")
 
 

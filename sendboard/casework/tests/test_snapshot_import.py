@@ -132,7 +132,7 @@ def test_the_same_raw_value_in_different_id_columns_gets_unrelated_pseudonyms(im
 
 
 def test_it_refuses_to_import_without_a_key(export, tmp_path):
-    with pytest.raises(PseudonymKeyMissing):
+    with pytest.raises(PseudonymKeyMissing, match="no pseudonym key"):
         run_import(export, tmp_path, key="")
     assert not (tmp_path / "snapshots").exists()
 
@@ -221,7 +221,7 @@ def test_a_waiting_list_on_its_own_imports_as_a_waiting_list_snapshot(tmp_path):
 
 def test_an_existing_snapshot_folder_is_never_overwritten(export, tmp_path):
     run_import(export, tmp_path)
-    with pytest.raises(FileExistsError):
+    with pytest.raises(FileExistsError, match="already exists"):
         run_import(export, tmp_path)
 
 

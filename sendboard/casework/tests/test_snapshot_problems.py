@@ -8,7 +8,7 @@ from sendboard.casework.tests.exports import write_export
 
 
 def problems_in(source: Path, root: Path, **options) -> SnapshotInvalid:
-    with pytest.raises(SnapshotInvalid) as raised:
+    with pytest.raises(SnapshotInvalid, match="nothing was imported") as raised:
         import_snapshot(
             source=source, snapshots_dir=root / "snapshots", key="k", code="s", **options
         )

@@ -1,6 +1,10 @@
 import json
+import shutil
+from pathlib import Path
 
 import pytest
+from django.core.exceptions import NON_FIELD_ERRORS, ValidationError
+from django.core.files.uploadedfile import SimpleUploadedFile
 
 from sendboard.casework import schema
 from sendboard.casework.models import Snapshot
@@ -9,6 +13,7 @@ from sendboard.casework.services import (
     SnapshotInvalid,
     snapshot_check,
     snapshot_import,
+    snapshot_upload,
 )
 from sendboard.casework.snapshot.write import manifest_checksum
 from sendboard.casework.tests.exports import ROWS, write_export
@@ -52,7 +57,7 @@ def test_a_failed_import_leaves_the_data_directory_empty(data_dir, tmp_path):
     export = write_export(
         tmp_path / "export", changes={"requests.csv": {2: {"requestoutcome": "Q"}}}
     )
-    with pytest.raises(SnapshotInvalid) as raised:
+    with pytest.raises(SnapshotInvalid, match="nothing was imported") as raised:
         snapshot_import(source=export, as_at=None, imported_by=None)
     assert str(raised.value.problems[0]).startswith("requests.csv:2: requestoutcome:")
     assert list(data_dir.iterdir()) == []
@@ -61,7 +66,7 @@ def test_a_failed_import_leaves_the_data_directory_empty(data_dir, tmp_path):
 
 def test_it_refuses_to_import_without_a_pseudonym_key(data_dir, export, settings):
     settings.CASEWORK_PSEUDONYM_KEY = ""
-    with pytest.raises(PseudonymKeyMissing):
+    with pytest.raises(PseudonymKeyMissing, match="no pseudonym key"):
         snapshot_import(source=export, as_at=None, imported_by=None)
     assert list(data_dir.iterdir()) == []
 
@@ -71,7 +76,7 @@ def test_files_are_removed_when_the_snapshot_cannot_be_registered(data_dir, expo
         raise RuntimeError("database unavailable")
 
     monkeypatch.setattr(Snapshot.objects, "create", refuse)
-    with pytest.raises(RuntimeError):
+    with pytest.raises(RuntimeError, match="database unavailable"):
         snapshot_import(source=export, as_at=None, imported_by=None)
     assert list((data_dir / "casework").iterdir()) == []
 
@@ -88,3 +93,21 @@ def test_the_admin_shows_snapshots_read_only(admin_client, data_dir, export):
     assert listing.status_code == 200
     assert admin_client.get("/admin/casework/snapshot/add/").status_code == 403
     assert admin_client.get(f"/admin/casework/snapshot/{snapshot.pk}/delete/").status_code == 403
+
+
+def test_an_upload_with_problems_names_each_against_the_file(data_dir, tmp_path):
+    export = write_export(
+        tmp_path / "export", changes={"requests.csv": {2: {"requestoutcome": "Q"}}}
+    )
+    archive = Path(shutil.make_archive(str(tmp_path / "northshire-sen2"), "zip", export))
+    upload = SimpleUploadedFile(archive.name, archive.read_bytes())
+
+    with pytest.raises(ValidationError, match="Nothing was imported") as raised:
+        snapshot_upload(file=upload, as_at=None, partnership=PartnershipFactory(), by=UserFactory())
+
+    problems = raised.value.message_dict
+    assert problems["file"][0].startswith("requests.csv:2: requestoutcome:")
+    assert problems[NON_FIELD_ERRORS] == [
+        "Nothing was imported. Correct the export and upload it again."
+    ]
+    assert not Snapshot.objects.exists()

@@ -258,6 +258,16 @@ def test_adding_a_snapshot_to_the_boards_figures_stores_observations(persona, sn
     assert (may.numerator, may.denominator, may.snapshot) == (1, 2, snapshot)
 
 
+def test_a_withdrawn_snapshot_is_refused_with_a_message_on_its_page(persona, snapshot):
+    Snapshot.objects.filter(pk=snapshot.pk).update(status=Snapshot.Status.WITHDRAWN)
+
+    response = persona["analyst"].post(_url("snapshot_publish_figures", snapshot), follow=True)
+
+    assert response.redirect_chain[-1][0] == _url("snapshot_detail", snapshot)
+    assert "was withdrawn, so its figures cannot be used" in response.content.decode()
+    assert not Observation.objects.exists()
+
+
 @pytest.mark.parametrize("who", ("member", "editor", "viewer"))
 def test_only_analysts_add_a_snapshot_to_the_boards_figures(persona, snapshot, who):
     response = persona[who].post(_url("snapshot_publish_figures", snapshot))

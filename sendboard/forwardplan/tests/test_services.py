@@ -8,6 +8,7 @@ from sendboard.core.services import StaleEdit
 from sendboard.forwardplan import services
 from sendboard.forwardplan.models import ForwardPlanItem
 from sendboard.forwardplan.tests.factories import ForwardPlanItemFactory
+from sendboard.meetings.models import AgendaItem
 from sendboard.meetings.tests.factories import MeetingFactory
 
 D = datetime.date
@@ -37,27 +38,39 @@ def test_a_planned_meeting_sets_the_month_too(board, september, editor_user):
 
 
 def test_it_needs_a_meeting_or_a_month(board, editor_user):
-    with pytest.raises(ValidationError):
+    with pytest.raises(ValidationError, match="Choose a meeting or a month"):
         services.forward_plan_item_create(
             group=board, title="Report", kind="report", by=editor_user
         )
 
 
 def test_it_refuses_a_meeting_of_another_group(subgroup, september, editor_user):
-    with pytest.raises(ValidationError):
+    with pytest.raises(ValidationError, match="Choose a meeting of the Performance and Impact"):
         services.forward_plan_item_create(
             group=subgroup, title="Report", kind="report", target_meeting=september, by=editor_user
         )
 
 
-def test_scheduling_puts_the_item_on_the_meetings_agenda(board, october, editor_user):
-    item = ForwardPlanItemFactory(group=board)
+def test_scheduling_puts_the_item_on_the_agenda_with_its_owner_presenting(
+    board, october, editor_user, people
+):
+    item = ForwardPlanItemFactory(group=board, owner=people["editor"])
 
-    services.forward_plan_item_schedule(item=item, meeting=october, by=editor_user)
+    added = services.forward_plan_item_schedule(item=item, meeting=october, by=editor_user)
 
     item.refresh_from_db()
     assert (item.target_meeting, item.target_month) == (october, D(2025, 10, 1))
     assert item.status == ForwardPlanItem.Status.ON_AGENDA
+    assert added.kind == AgendaItem.Kind.FORWARD_PLAN
+    assert list(added.presenters.all()) == [people["editor"]]
+    with pytest.raises(ValidationError, match="already on this agenda"):
+        services.forward_plan_item_schedule(item=item, meeting=october, by=editor_user)
+
+
+def test_scheduling_refuses_a_meeting_of_another_group(subgroup, october, editor_user):
+    item = ForwardPlanItemFactory(group=subgroup)
+    with pytest.raises(ValidationError, match="forward plan item belongs to another group"):
+        services.forward_plan_item_schedule(item=item, meeting=october, by=editor_user)
 
 
 def test_deferring_moves_the_item_and_remembers_where_it_was_due(
@@ -107,11 +120,11 @@ def test_deferring_to_an_earlier_meeting_or_month_is_refused(
 def test_deferring_needs_a_reason_and_one_destination(board, september, october, editor_user):
     item = ForwardPlanItemFactory(group=board)
 
-    with pytest.raises(ValidationError):
+    with pytest.raises(ValidationError, match="Enter why the item is being deferred"):
         services.forward_plan_item_defer(item=item, to_meeting=october, reason=" ", by=editor_user)
-    with pytest.raises(ValidationError):
+    with pytest.raises(ValidationError, match="Choose a meeting or a month to defer it to"):
         services.forward_plan_item_defer(item=item, reason="Later", by=editor_user)
-    with pytest.raises(ValidationError):
+    with pytest.raises(ValidationError, match="Choose a meeting or a month to defer it to"):
         services.forward_plan_item_defer(
             item=item, to_meeting=october, to_month=D(2026, 1, 1), reason="Later", by=editor_user
         )
@@ -133,7 +146,7 @@ def test_an_item_is_presented_only_once_its_meeting_is_held(board, september, ed
 
     for item in (at_planned_meeting, without_meeting):
         assert not services.may_mark_presented(item)
-        with pytest.raises(ValidationError):
+        with pytest.raises(ValidationError, match="its meeting has not been held"):
             services.forward_plan_item_mark_presented(item=item, by=editor_user)
         assert ForwardPlanItem.objects.get(pk=item.pk).status == ForwardPlanItem.Status.PLANNED
 
@@ -176,7 +189,7 @@ def test_it_refuses_a_stale_edit(board, people, editor_user):
         **fields,
     )
 
-    with pytest.raises(StaleEdit):
+    with pytest.raises(StaleEdit, match="changed by Manager Tester after you opened it"):
         services.forward_plan_item_edit(
             item=item, title="Second", opened_version=opened, by=editor_user, **fields
         )

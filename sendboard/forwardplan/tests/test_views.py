@@ -7,6 +7,7 @@ from sendboard.actions.tests.factories import ActionFactory
 from sendboard.conftest import PERSONAS, expected_status
 from sendboard.forwardplan.models import ForwardPlanItem
 from sendboard.forwardplan.tests.factories import ForwardPlanItemFactory
+from sendboard.meetings.models import AgendaItem
 from sendboard.meetings.tests.factories import MeetingFactory
 
 EDITORS = {"manager", "editor"}
@@ -230,3 +231,40 @@ def test_mark_as_presented_is_offered_only_once_the_meeting_is_held(
     item.save()
     page = persona["editor"].get(_url("forward_plan_item", partnership, item.code))
     assert "Mark as presented" in page.content.decode()
+
+
+def test_an_editor_builds_the_agenda_from_the_forward_plan(persona, partnership, board, people):
+    earlier = MeetingFactory(group=board, number=9, date=NEXT_MONTH - datetime.timedelta(days=28))
+    meeting = MeetingFactory(group=board, number=10, date=NEXT_MONTH)
+    planned = ForwardPlanItemFactory(
+        group=board,
+        title="Deep dive: EHCP timeliness",
+        owner=people["editor"],
+        target_meeting=meeting,
+        deferred_from=earlier,
+        status=ForwardPlanItem.Status.DEFERRED,
+    )
+    page = persona["editor"].get(meeting.get_absolute_url()).content.decode()
+    assert "Deep dive: EHCP timeliness" in page
+    assert f"Deferred from {earlier.date:%-d %B %Y}" in page
+
+    response = persona["editor"].post(
+        _url("forward_plan_item_schedule", partnership, planned.code, meeting.code)
+    )
+
+    added = meeting.items.get(forward_plan_item=planned)
+    assert response.url == added.get_absolute_url()
+    assert added.kind == AgendaItem.Kind.FORWARD_PLAN
+    page = persona["editor"].get(meeting.get_absolute_url()).content.decode()
+    assert f"Deferred from {earlier.date:%-d %B %Y}" in page
+    assert "Put on the agenda<span" not in page
+
+
+@pytest.mark.parametrize("who", PERSONAS)
+def test_only_managers_and_editors_put_an_item_on_an_agenda(persona, partnership, board, who):
+    meeting = MeetingFactory(group=board, date=NEXT_MONTH)
+    planned = ForwardPlanItemFactory(group=board, target_meeting=meeting)
+    response = persona[who].post(
+        _url("forward_plan_item_schedule", partnership, planned.code, meeting.code)
+    )
+    assert response.status_code == expected_status(who, allowed=EDITORS, success=302)

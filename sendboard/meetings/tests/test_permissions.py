@@ -5,7 +5,6 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 
 from sendboard.conftest import PERSONAS, expected_status
-from sendboard.forwardplan.models import ForwardPlanItem
 from sendboard.meetings import services
 from sendboard.meetings.models import MinuteEntry
 
@@ -22,11 +21,7 @@ def records(meeting, manager_user, partnership):
     paper = services.paper_upload(
         item=item, title="Pack", file=SimpleUploadedFile("pack.pdf", b"%PDF-1.4"), by=manager_user
     )
-    planned = ForwardPlanItem.objects.create(
-        group=meeting.group, title="Deep dive", target_meeting=meeting
-    )
     return {
-        "planned": planned,
         "slug": partnership.slug,
         "meeting": meeting,
         "item": item,
@@ -37,8 +32,6 @@ def records(meeting, manager_user, partnership):
 
 def _args(r, name: str) -> list:
     """The URL arguments of each page, from the record it is about."""
-    if name == "agenda_item_schedule":
-        return [r["slug"], r["meeting"].code, r["planned"].code]
     record = {
         "meeting_list": None,
         "meeting_create": None,
@@ -73,7 +66,6 @@ EDIT_NAMES = (
 # POST-only changes an editor may make, with data that succeeds.
 POSTS = {
     "meeting_mark_held": {},
-    "agenda_item_schedule": {},
     "agenda_item_move": {"direction": "up"},
     "minute_entry_move": {"direction": "down"},
     "paper_withdraw": {},

@@ -6,7 +6,6 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from django.utils import timezone
 
 from sendboard.core.services import StaleEdit
-from sendboard.forwardplan.models import ForwardPlanItem
 from sendboard.governance.tests.factories import PersonFactory
 from sendboard.meetings import services
 from sendboard.meetings.models import AgendaItem, Attendance, Meeting, MinuteEntry
@@ -35,7 +34,7 @@ class TestMeetingCreate:
             )
 
     def test_it_refuses_an_end_before_the_start(self, board, manager_user):
-        with pytest.raises(ValidationError):
+        with pytest.raises(ValidationError, match="The end time must be after the start time"):
             services.meeting_create(
                 group=board,
                 date=datetime.date(2026, 4, 8),
@@ -62,7 +61,7 @@ class TestMeetingCreate:
             meeting=meeting, opened_version=opened, location="Room 2", by=manager_user
         )
         stale = Meeting.objects.get(pk=meeting.pk)
-        with pytest.raises(StaleEdit):
+        with pytest.raises(StaleEdit, match="changed by Manager Tester after you opened it"):
             services.meeting_update(
                 meeting=stale, opened_version=opened, location="Room 3", by=manager_user
             )
@@ -70,7 +69,7 @@ class TestMeetingCreate:
 
     def test_a_held_meeting_cannot_be_cancelled(self, meeting, manager_user):
         services.meeting_mark_held(meeting=meeting, by=manager_user)
-        with pytest.raises(ValidationError):
+        with pytest.raises(ValidationError, match="has been held, so it cannot be cancelled"):
             services.meeting_cancel(meeting=meeting, by=manager_user)
 
     def test_a_meeting_still_to_come_cannot_be_marked_as_held(self, board, manager_user):
@@ -115,7 +114,7 @@ class TestAgenda:
         assert _titles(meeting)[0] == "Welcome, introductions and apologies"
 
     def test_a_standing_item_already_there_is_not_added_twice(self, meeting, manager_user):
-        with pytest.raises(ValidationError):
+        with pytest.raises(ValidationError, match="That standing item is already on the agenda"):
             services.agenda_standing_item_add(
                 meeting=meeting, standing=AgendaItem.Standing.PARENT_CARER, by=manager_user
             )
@@ -126,7 +125,7 @@ class TestAgenda:
         services.agenda_item_update(
             item=item, opened_version=opened, title="Sufficiency", by=manager_user
         )
-        with pytest.raises(StaleEdit):
+        with pytest.raises(StaleEdit, match="changed by Manager Tester after you opened it"):
             services.agenda_item_update(
                 item=AgendaItem.objects.get(pk=item.pk),
                 opened_version=opened,
@@ -134,41 +133,11 @@ class TestAgenda:
                 by=manager_user,
             )
 
-    def test_it_schedules_a_forward_plan_item_with_its_owner_presenting(
-        self, meeting, manager_user, people
-    ):
-        planned = ForwardPlanItem.objects.create(
-            group=meeting.group,
-            title="Deep dive: speech and language therapy",
-            kind=ForwardPlanItem.Kind.DEEP_DIVE,
-            owner=people["editor"],
-            target_month=meeting.date.replace(day=1),
-        )
-        item = services.agenda_item_schedule(
-            meeting=meeting, forward_plan_item=planned, by=manager_user
-        )
-        planned.refresh_from_db()
-        assert planned.status == ForwardPlanItem.Status.ON_AGENDA
-        assert planned.target_meeting == meeting
-        assert item.kind == AgendaItem.Kind.FORWARD_PLAN
-        assert list(item.presenters.all()) == [people["editor"]]
-        with pytest.raises(ValidationError, match="already on this agenda"):
-            services.agenda_item_schedule(
-                meeting=meeting, forward_plan_item=planned, by=manager_user
-            )
-
-    def test_it_refuses_a_forward_plan_item_of_another_group(self, meeting, manager_user, subgroup):
-        planned = ForwardPlanItem.objects.create(group=subgroup, title="Data report")
-        with pytest.raises(ValidationError):
-            services.agenda_item_schedule(
-                meeting=meeting, forward_plan_item=planned, by=manager_user
-            )
-
 
 class TestPapers:
     def test_it_refuses_a_file_of_another_type(self, meeting, manager_user):
         item = meeting.items.first()
-        with pytest.raises(ValidationError) as refused:
+        with pytest.raises(ValidationError, match="must be a PDF, DOCX, XLSX, PPTX") as refused:
             services.paper_upload(
                 item=item, title="", file=SimpleUploadedFile("run.exe", b"MZ"), by=manager_user
             )
@@ -187,7 +156,7 @@ class TestPapers:
     def test_it_refuses_a_file_whose_content_belies_its_name(
         self, meeting, manager_user, name, content
     ):
-        with pytest.raises(ValidationError) as refused:
+        with pytest.raises(ValidationError, match="it may be damaged or renamed") as refused:
             services.paper_upload(
                 item=meeting.items.first(),
                 title="",
@@ -213,7 +182,7 @@ class TestPapers:
         assert meeting.items.first().papers.count() == 2
 
     def test_it_refuses_a_file_over_20_mb(self, meeting, manager_user, monkeypatch):
-        monkeypatch.setattr(services, "PAPER_MAX_BYTES", 10)
+        monkeypatch.setattr(services.papers, "PAPER_MAX_BYTES", 10)
         with pytest.raises(ValidationError, match="smaller than 20 MB"):
             services.paper_upload(
                 item=meeting.items.first(),

@@ -4,9 +4,8 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 from django.utils import timezone
 
-from sendboard.forwardplan.models import ForwardPlanItem
 from sendboard.meetings import services
-from sendboard.meetings.models import AgendaItem, Attendance, Meeting, MinuteEntry
+from sendboard.meetings.models import Attendance, Meeting, MinuteEntry
 from sendboard.meetings.services import AttendanceRow
 
 
@@ -191,30 +190,6 @@ def test_the_attendance_page_lists_members_and_refuses_a_deputy_for_nobody(
     assert meeting.attendance.get(person=people["editor"]).deputising_for == member
 
 
-def test_an_editor_builds_the_agenda_from_the_forward_plan(persona, meeting, people):
-    earlier = Meeting.objects.create(
-        group=meeting.group, number=9, date=meeting.date - datetime.timedelta(days=28)
-    )
-    planned = ForwardPlanItem.objects.create(
-        group=meeting.group,
-        title="Deep dive: EHCP timeliness",
-        owner=people["editor"],
-        target_meeting=meeting,
-        deferred_from=earlier,
-        status=ForwardPlanItem.Status.DEFERRED,
-    )
-    page = persona["editor"].get(meeting.get_absolute_url()).content.decode()
-    assert "Deep dive: EHCP timeliness" in page
-    assert f"Deferred from {earlier.date:%-d %B %Y}" in page
-    response = persona["editor"].post(_url("agenda_item_schedule", meeting.code, planned.code))
-    assert response.status_code == 302
-    item = meeting.items.get(forward_plan_item=planned)
-    assert item.kind == AgendaItem.Kind.FORWARD_PLAN
-    page = persona["editor"].get(meeting.get_absolute_url()).content.decode()
-    assert f"Deferred from {earlier.date:%-d %B %Y}" in page
-    assert "Put on the agenda<span" not in page
-
-
 def test_a_paper_is_uploaded_downloaded_and_withdrawn(persona, meeting):
     item = meeting.items.first()
     response = persona["editor"].post(
@@ -333,22 +308,6 @@ def test_the_next_meeting_publishes_the_last_minutes_once_agreed(persona, meetin
     assert response.url == later.get_absolute_url()
     meeting.refresh_from_db()
     assert meeting.minutes_status == Meeting.MinutesStatus.PUBLISHED
-
-
-def test_an_item_links_to_raise_an_action_and_lists_those_raised(persona, meeting, people):
-    from sendboard.actions.services import action_create
-
-    item = meeting.items.get(position=2)
-    action_create(
-        group=meeting.group,
-        title="Share the SEND survey results",
-        owners=[people["editor"]],
-        source_item=item,
-        by=people["manager"].user,
-    )
-    page = persona["editor"].get(meeting.get_absolute_url()).content.decode()
-    assert f"{_url('action_create')}?item={item.code}" in page
-    assert "Share the SEND survey results" in page
 
 
 def test_agreed_minutes_show_no_editing_links(persona, meeting, manager_user):

@@ -3,20 +3,24 @@ import datetime
 import factory
 from django.utils import timezone
 
-from sendboard.casework.models import Snapshot
 from sendboard.governance.tests.factories import PartnershipFactory
 from sendboard.performance.models import Indicator, Observation
 
 
 class SnapshotFactory(factory.django.DjangoModelFactory):
-    """A register entry only; write its files with casework.tests.builders."""
+    """The casework snapshot a figure came from: a register entry only (casework's
+    tests write its files with their builders).
+
+    Named by app label, as ``Observation.snapshot`` names it, because casework sits
+    above performance and performance never imports it; casework's tests use this one.
+    """
 
     class Meta:
-        model = Snapshot
+        model = "casework.Snapshot"
 
     partnership = factory.SubFactory(PartnershipFactory)
     as_at = datetime.date(2024, 12, 31)
-    kind = Snapshot.Kind.SEN2
+    kind = "sen2"
     manifest_checksum = "0" * 64
     imported_at = factory.LazyFunction(timezone.now)
     source_name = "northshire-sen2.zip"

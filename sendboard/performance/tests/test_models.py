@@ -4,7 +4,7 @@ import pytest
 from django.db import IntegrityError, transaction
 
 from sendboard.performance.models import Indicator, Rag
-from sendboard.performance.tests.factories import IndicatorFactory
+from sendboard.performance.tests.factories import IndicatorFactory, ObservationFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -55,7 +55,11 @@ def test_every_rating_has_a_word_and_amber_shows_as_orange():
 
 
 def test_it_refuses_a_green_threshold_worse_than_amber(partnership):
-    with pytest.raises(IntegrityError), transaction.atomic():
+    # SQLite and PostgreSQL word it differently, but both name the constraint.
+    with (
+        pytest.raises(IntegrityError, match="green_threshold_better_than_amber"),
+        transaction.atomic(),
+    ):
         IndicatorFactory(
             partnership=partnership,
             polarity=Indicator.Polarity.LOWER,
@@ -70,3 +74,15 @@ def test_a_change_is_better_or_worse_by_polarity():
     assert higher.is_better(Decimal(50), Decimal(40)) is True
     assert lower.is_better(Decimal(50), Decimal(40)) is False
     assert lower.is_better(Decimal(40), Decimal(40)) is None
+
+
+def test_only_one_current_figure_per_indicator_and_period(partnership):
+    current = ObservationFactory(indicator__partnership=partnership)
+
+    # SQLite names the columns and PostgreSQL the constraint; both call it unique.
+    with pytest.raises(IntegrityError, match=r"(?i)unique constraint"), transaction.atomic():
+        ObservationFactory(
+            indicator=current.indicator,
+            period_start=current.period_start,
+            period_end=current.period_end,
+        )

@@ -151,12 +151,12 @@ def test_the_public_text_names_nobody(drafted, records):
 def test_it_drafts_only_for_a_board_meeting(board, people):
     subgroup = GroupFactory(partnership=board.partnership, reports_to=board)
 
-    with pytest.raises(ValidationError):
+    with pytest.raises(ValidationError, match="Only a board meeting has a public summary"):
         summary_draft(meeting=MeetingFactory(group=subgroup), by=people["editor"].user)
 
 
 def test_it_refuses_a_second_summary_of_the_same_meeting(board, people):
     existing = PublicSummaryFactory(meeting=MeetingFactory(group=board))
 
-    with pytest.raises(ValidationError):
+    with pytest.raises(ValidationError, match="This meeting already has a summary"):
         summary_draft(meeting=existing.meeting, by=people["editor"].user)

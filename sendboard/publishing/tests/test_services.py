@@ -46,7 +46,7 @@ def test_it_refuses_a_stale_edit(summary, people):
 
 
 def test_it_refuses_an_empty_summary(summary, people):
-    with pytest.raises(ValidationError):
+    with pytest.raises(ValidationError, match="Enter the summary"):
         summary_update(
             summary=summary, by=people["editor"].user, opened_version=1, title="T", body=" "
         )
@@ -90,14 +90,14 @@ def test_withdrawing_keeps_the_summary_and_its_history(summary, people):
 
 
 def test_only_a_published_summary_can_be_withdrawn(summary, people):
-    with pytest.raises(ValidationError):
+    with pytest.raises(ValidationError, match="Only a published summary can be withdrawn"):
         summary_withdraw(summary=summary, by=people["manager"].user, opened_version=1)
 
 
 def test_a_published_summary_cannot_be_published_again(summary, people):
     summary_publish(summary=summary, by=people["manager"].user, opened_version=1)
 
-    with pytest.raises(ValidationError):
+    with pytest.raises(ValidationError, match="This summary is already published"):
         summary_publish(summary=summary, by=people["manager"].user, opened_version=2)
 
 
@@ -106,7 +106,7 @@ def test_publishing_a_version_nobody_has_seen_is_refused(summary, people):
         summary=summary, by=people["editor"].user, opened_version=1, title="T", body="New."
     )
 
-    with pytest.raises(StaleEdit):
+    with pytest.raises(StaleEdit, match="changed by Editor Tester after you opened it"):
         summary_publish(
             summary=PublicSummary.objects.get(pk=summary.pk),
             by=people["manager"].user,

@@ -5,18 +5,17 @@ import json
 from datetime import date
 from pathlib import Path
 
-from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError, CommandParser
 
 from sendboard.casework.engine import (
-    PERIOD_KINDS,
     EngineOptions,
     SnapshotError,
     compute_all,
     open_snapshot,
-    parse_period,
     snapshot_as_at,
 )
+from sendboard.casework.models import snapshots_dir
+from sendboard.lib.periods import PERIOD_KINDS, parse_period
 
 
 def _snapshot_folder(value: str) -> Path:
@@ -24,7 +23,7 @@ def _snapshot_folder(value: str) -> Path:
     path = Path(value)
     if path.is_dir():
         return path
-    folder = Path(settings.DATA_DIR) / "casework" / value
+    folder = snapshots_dir() / value
     if not folder.is_dir():
         raise CommandError(f"no snapshot {value!r}: not a folder, nor one in {folder.parent}")
     return folder

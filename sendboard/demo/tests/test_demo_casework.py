@@ -1,0 +1,37 @@
+"""The demo's figures come from its own synthetic casework, rated against its targets."""
+
+import datetime
+
+import pytest
+
+from sendboard.demo.casework import DEMO_TARGETS, demo_casework_load
+from sendboard.performance.models import Indicator, Rag
+
+TODAY = datetime.date(2026, 11, 23)
+
+
+@pytest.fixture
+def loaded(partnership, manager_user, settings, tmp_path):
+    settings.DATA_DIR = tmp_path
+    return demo_casework_load(partnership=partnership, by=manager_user, today=TODAY, requests=400)
+
+
+def test_the_figures_come_from_the_imported_snapshot(loaded, partnership):
+    timeliness = Indicator.objects.get(partnership=partnership, key="ehcp_20w_incl")
+
+    assert loaded.partnership == partnership
+    assert timeliness.observations.filter(snapshot=loaded).exists()
+
+
+def test_the_key_indicators_carry_the_partnerships_targets_and_ratings(loaded, partnership):
+    indicators = Indicator.objects.filter(partnership=partnership, key__in=DEMO_TARGETS)
+
+    assert indicators.count() == len(DEMO_TARGETS)
+    for indicator in indicators:
+        target, green, amber = DEMO_TARGETS[indicator.key]
+        assert (indicator.target, indicator.green_threshold) == (target, green)
+        assert indicator.amber_threshold == amber
+        assert indicator.history.first().history_change_reason == "Target or rating changed"
+    latest = Indicator.objects.get(partnership=partnership, key="ehcp_20w_incl")
+    value = latest.observations.filter(superseded_by__isnull=True).latest("period_end").value
+    assert latest.rag(value) != Rag.NOT_RATED

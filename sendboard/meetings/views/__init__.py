@@ -1,0 +1,1 @@
+"""The meeting pages, a module for each part of a meeting; `meetings.urls` names them."""

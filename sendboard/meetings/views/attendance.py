@@ -1,0 +1,30 @@
+"""Recording who attended a meeting."""
+
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import redirect, render
+
+from sendboard.core.submit import submit
+from sendboard.governance.models import Partnership
+from sendboard.governance.permissions import Capability, partnership_view
+from sendboard.meetings import queries, services
+from sendboard.meetings.forms import AttendanceForm
+
+
+@partnership_view(Capability.EDIT)
+def attendance_edit(request: HttpRequest, partnership: Partnership, code) -> HttpResponse:
+    meeting = queries.meeting_in(partnership, code)
+    listed, others = queries.people_for_attendance(meeting)
+    form = AttendanceForm(request.POST or None, meeting=meeting, listed=listed, others=others)
+    outcome = submit(
+        request,
+        form,
+        lambda fields: services.attendance_record(meeting=meeting, **fields, by=request.user),
+        done="Attendance saved",
+    )
+    if outcome.saved:
+        return redirect(f"{meeting.get_absolute_url()}#attendance")
+    return render(
+        request,
+        "meetings/attendance_form.html",
+        {"partnership": partnership, "meeting": meeting, "form": form},
+    )
