@@ -70,7 +70,7 @@ def test_only_a_manager_starts_a_plan(partnership, editor_user):
 
 
 def test_a_reference_is_used_once_in_its_outcome(line, editor_user):
-    with pytest.raises(ValidationError, match="already has 1.1"):
+    with pytest.raises(ValidationError, match=r"already has 1\.1"):
         services.plan_action_create(
             outcome=line.outcome, reference="1.1", text="Again", by=editor_user
         )
