@@ -219,7 +219,6 @@ def _render_log(
             "form": form,
             "page": page,
             "rows": rows,
-            "page_range": page.paginator.get_elided_page_range(page.number),
             "title": title,
             "may_edit": request.access.can(Capability.EDIT),
             "csv_owner": csv_owner,

@@ -1,10 +1,11 @@
 from django.contrib import admin
 
 from sendboard.casework.models import Snapshot
+from sendboard.core.admin import ReadOnlyAdminMixin
 
 
 @admin.register(Snapshot)
-class SnapshotAdmin(admin.ModelAdmin):
+class SnapshotAdmin(ReadOnlyAdminMixin, admin.ModelAdmin):
     """Read-only: a snapshot is made by import_casework and its files must match the row."""
 
     list_display = (
@@ -19,12 +20,3 @@ class SnapshotAdmin(admin.ModelAdmin):
     list_filter = ("kind", "status", "partnership")
     search_fields = ("code", "source_name")
     readonly_fields = [field.name for field in Snapshot._meta.fields]
-
-    def has_add_permission(self, request) -> bool:
-        return False
-
-    def has_change_permission(self, request, obj=None) -> bool:
-        return False
-
-    def has_delete_permission(self, request, obj=None) -> bool:
-        return False

@@ -5,15 +5,8 @@ pseudonymous id) and never leave the analyst role.
 """
 
 from django.contrib import messages
-from django.core.paginator import Page
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
-from govuk_frontend_django.components.pagination import (
-    GovUKPagination,
-    PaginationItems,
-    PaginationNext,
-    PaginationPrevious,
-)
 
 from sendboard.casework import queries, services
 from sendboard.casework.forms import CaseworkFiguresForm, ForecastForm, SnapshotUploadForm
@@ -109,36 +102,8 @@ def snapshot_indicator(
             "choices_in_force": options.describe(),
             "columns": figures.columns,
             "page": figures.page,
-            "pagination": _pagination(request, figures.page),
             "breakdowns": figures.breakdowns,
         },
-    )
-
-
-def _pagination(request: HttpRequest, page: Page) -> GovUKPagination | None:
-    """GOV.UK pagination whose links keep the period and choices in the query string."""
-    if page.paginator.num_pages < 2:
-        return None
-
-    def href(number: int) -> str:
-        query = request.GET.copy()
-        query["page"] = str(number)
-        return f"?{query.urlencode()}"
-
-    items = [
-        PaginationItems(ellipsis=True)
-        if number == page.paginator.ELLIPSIS
-        else PaginationItems(number=str(number), href=href(number), current=number == page.number)
-        for number in page.paginator.get_elided_page_range(page.number, on_each_side=2, on_ends=1)
-    ]
-    return GovUKPagination(
-        items=items,
-        previous=PaginationPrevious(href=href(page.previous_page_number())).__dict__
-        if page.has_previous()
-        else None,
-        next=PaginationNext(href=href(page.next_page_number())).__dict__
-        if page.has_next()
-        else None,
     )
 
 

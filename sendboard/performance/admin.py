@@ -1,6 +1,7 @@
 from django.contrib import admin
 from simple_history.admin import SimpleHistoryAdmin
 
+from sendboard.core.admin import ReadOnlyAdminMixin
 from sendboard.performance.models import Indicator, Observation
 
 
@@ -13,19 +14,10 @@ class IndicatorAdmin(SimpleHistoryAdmin):
 
 
 @admin.register(Observation)
-class ObservationAdmin(SimpleHistoryAdmin):
+class ObservationAdmin(ReadOnlyAdminMixin, SimpleHistoryAdmin):
     """Read only: figures come from snapshots, and a correction is a new observation."""
 
     list_display = ("indicator", "period_label", "value", "numerator", "denominator", "snapshot")
     list_filter = ("indicator__partnership", "period_type")
     list_select_related = ("indicator", "snapshot")
     search_fields = ("indicator__title", "period_label")
-
-    def has_add_permission(self, request) -> bool:
-        return False
-
-    def has_change_permission(self, request, obj=None) -> bool:
-        return False
-
-    def has_delete_permission(self, request, obj=None) -> bool:
-        return False
