@@ -15,6 +15,7 @@ partnership_urls = [
     path("", include("sendboard.meetings.urls")),
     path("", include("sendboard.actions.urls")),
     path("", include("sendboard.forwardplan.urls")),
+    path("", include("sendboard.plans.urls")),
     path("", include("sendboard.publishing.urls")),
     path("", include("sendboard.performance.urls")),
     path("", include("sendboard.casework.urls")),

@@ -1,6 +1,11 @@
 """Write-side helpers shared by every capability's services."""
 
+from typing import TYPE_CHECKING
+
 from django.db import models
+
+if TYPE_CHECKING:
+    from django.contrib.auth.models import User
 
 
 class StaleEdit(Exception):
@@ -21,19 +26,28 @@ class StaleEdit(Exception):
         )
 
 
+def _attribute(record: models.Model, *, by: "User | None", reason: str) -> None:
+    if by is not None:
+        record._history_user = by  # who django-simple-history names for this change
+    record._change_reason = reason
+
+
 def save_tracked(
-    record: models.Model, *, opened_version: int | None, reason: str = "", by=None
+    record: models.Model,
+    *,
+    opened_version: int | None,
+    reason: str = "",
+    by: "User | None" = None,
 ) -> None:
     """Save `record` if nobody else has saved it since `opened_version`, then bump its version.
 
     The check and the bump are one conditional UPDATE, so two editors racing cannot
-    both pass it.
+    both pass it. A record with no version (a paper, a line of attendance) is saved
+    with its history attributed, as it has nothing to check.
     """
-    if by is not None:
-        record._history_user = by  # who django-simple-history names for this change
+    _attribute(record, by=by, reason=reason)
     model = type(record)
-    if record.pk is None:
-        record._change_reason = reason
+    if record.pk is None or not hasattr(record, "version"):
         record.save()
         return
     if opened_version is not None:
@@ -45,5 +59,10 @@ def save_tracked(
         record.version = opened_version + 1
     else:
         record.version += 1
-    record._change_reason = reason
     record.save()
+
+
+def delete_tracked(record: models.Model, *, reason: str = "", by: "User | None" = None) -> None:
+    """Delete `record`, leaving a history row that says who removed it and why."""
+    _attribute(record, by=by, reason=reason)
+    record.delete()

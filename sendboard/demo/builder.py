@@ -165,13 +165,9 @@ class _Builder:
         history_instance.history_date = self.clock
 
     def save(self, record: Model, *, on: datetime.date, reason: str, by: str = "manager") -> None:
-        record._history_user = self.users.get(by) or self.users["manager"]
         self.on(on)
-        if hasattr(record, "version"):
-            save_tracked(record, opened_version=None, reason=reason)
-        else:
-            record._change_reason = reason
-            record.save()
+        author = self.users.get(by) or self.users["manager"]
+        save_tracked(record, opened_version=None, reason=reason, by=author)
 
     # Governance ----------------------------------------------------------
 

@@ -62,16 +62,3 @@ def moved(records: list[Model], record: Model, direction: str) -> list[Model]:
     if 0 <= other < len(records):
         records[index], records[other] = records[other], records[index]
     return records
-
-
-def attributed(record: Model, *, by: User, reason: str = "") -> Model:
-    """Name who makes a change that `save_tracked` cannot make, just before it is made.
-
-    `save_tracked` saves records that carry a version. A deletion, and a save of a
-    record with no version (a paper, a line of attendance), still leave a history row:
-    django-simple-history reads its author and reason from the record, as here.
-    """
-    record._history_user = by
-    if reason:
-        record._change_reason = reason
-    return record

@@ -7,13 +7,12 @@ from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.db.models import Model
 
-from sendboard.core.services import save_tracked
+from sendboard.core.services import delete_tracked, save_tracked
 from sendboard.governance.models import Group, Person
 from sendboard.meetings.models import AgendaItem, Meeting
 from sendboard.meetings.services._rules import (
     KEEP,
     Keep,
-    attributed,
     fields_set,
     moved,
     renumber,
@@ -138,7 +137,7 @@ def agenda_item_remove(*, item: AgendaItem, by: User) -> None:
     """Take the item off the agenda; its history keeps what it was."""
     meeting = item.meeting
     require_draft_minutes(meeting)
-    attributed(item, by=by, reason="Removed from the agenda").delete()
+    delete_tracked(item, by=by, reason="Removed from the agenda")
     renumber(_agenda(meeting), by=by)
 
 

@@ -7,9 +7,10 @@ from django.contrib.auth.models import User
 from django.core.exceptions import ValidationError
 from django.db import transaction
 
+from sendboard.core.services import delete_tracked, save_tracked
 from sendboard.governance.models import Person
 from sendboard.meetings.models import Attendance, Meeting
-from sendboard.meetings.services._rules import attributed, require_draft_minutes
+from sendboard.meetings.services._rules import require_draft_minutes
 
 
 @dataclass(frozen=True)
@@ -53,7 +54,7 @@ def attendance_record(
     existing = {record.person_id: record for record in meeting.attendance.all()}
     for person_id, record in existing.items():
         if person_id not in listed:
-            attributed(record, by=by).delete()
+            delete_tracked(record, by=by)
     recorded = []
     for row in rows:
         record = existing.get(row.person.pk) or Attendance(meeting=meeting, person=row.person)
@@ -64,6 +65,6 @@ def attendance_record(
         record.kind = row.kind
         record.deputising_for_id = deputising_for_id
         # A line of attendance has no version for `save_tracked` to keep.
-        attributed(record, by=by).save()
+        save_tracked(record, by=by, opened_version=None)
         recorded.append(record)
     return recorded

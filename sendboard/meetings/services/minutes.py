@@ -5,13 +5,12 @@ from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.db.models import Max
 
-from sendboard.core.services import save_tracked
+from sendboard.core.services import delete_tracked, save_tracked
 from sendboard.governance.models import Group, Person
 from sendboard.meetings.models import AgendaItem, MinuteEntry
 from sendboard.meetings.services._rules import (
     KEEP,
     Keep,
-    attributed,
     fields_set,
     moved,
     renumber,
@@ -100,7 +99,7 @@ def minute_entry_delete(*, entry: MinuteEntry, by: User) -> None:
     """Delete the entry; its history keeps what it said."""
     item = entry.item
     require_draft_minutes(item.meeting)
-    attributed(entry, by=by, reason="Minutes deleted").delete()
+    delete_tracked(entry, by=by, reason="Minutes deleted")
     renumber(list(item.entries.order_by("position", "pk")), by=by)
 
 

@@ -10,7 +10,7 @@ from django.utils import timezone
 
 from sendboard.core.services import save_tracked
 from sendboard.meetings.models import AgendaItem, Paper
-from sendboard.meetings.services._rules import attributed, require_draft_minutes
+from sendboard.meetings.services._rules import require_draft_minutes
 
 PAPER_MAX_BYTES = 20 * 1024 * 1024
 PAPER_TYPES = (".pdf", ".docx", ".xlsx", ".pptx", ".odt", ".txt", ".csv")
@@ -57,5 +57,5 @@ def paper_withdraw(*, paper: Paper, by: User) -> Paper:
     """Withdraw the paper from the pack; the file and its history are kept."""
     require_draft_minutes(paper.item.meeting)
     paper.withdrawn_at = timezone.now()
-    attributed(paper, by=by, reason="Paper withdrawn").save()
+    save_tracked(paper, by=by, opened_version=None, reason="Paper withdrawn")
     return paper

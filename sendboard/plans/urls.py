@@ -1,0 +1,22 @@
+from django.urls import path
+
+from sendboard.plans import views
+
+urlpatterns = [
+    path("plans/", views.plan_list, name="plan_list"),
+    path("plans/<uuid:code>/", views.plan_detail, name="plan_detail"),
+    path("plans/<uuid:code>/periods/open/", views.period_open, name="period_open"),
+    path(
+        "plans/<uuid:code>/periods/<uuid:period>/close/",
+        views.period_close,
+        name="period_close",
+    ),
+    path("plans/lines/<uuid:code>/", views.plan_action_detail, name="plan_action_detail"),
+    path("plans/lines/<uuid:code>/progress/", views.progress_record, name="progress_record"),
+    path("plans/lines/<uuid:code>/evidence/", views.evidence_add, name="evidence_add"),
+    path(
+        "plans/lines/<uuid:code>/transfer/",
+        views.plan_action_transfer,
+        name="plan_action_transfer",
+    ),
+]
