@@ -12,7 +12,7 @@ from sendboard.actions.models import Action
 from sendboard.actions.services import action_create, action_update_add
 from sendboard.forwardplan.models import ForwardPlanItem
 from sendboard.forwardplan.services import forward_plan_item_create
-from sendboard.governance.models import Group, Person
+from sendboard.governance.models import Group, Partnership, Person
 from sendboard.governance.tests.factories import GroupFactory
 from sendboard.meetings.models import AgendaItem, Attendance, Meeting, MinuteEntry
 from sendboard.meetings.services import (
@@ -24,6 +24,8 @@ from sendboard.meetings.services import (
     meeting_minutes_publish,
     minute_entry_add,
 )
+from sendboard.plans import services as plans
+from sendboard.plans.models import ImprovementPlan, PlanAction, Status
 from sendboard.publishing.models import PublicSummary
 from sendboard.publishing.services import summary_draft, summary_publish
 
@@ -153,3 +155,53 @@ def action_with_update(action: Action, by: Person) -> Action:
 
 def draft_summary(meeting: Meeting, by: Person) -> PublicSummary:
     return summary_draft(meeting=meeting, by=by.user)
+
+
+def improvement_plan(partnership: Partnership, people: dict[str, Person]) -> PlanAction:
+    """A plan with one line owned by the member, a closed month behind it and one open."""
+    manager, editor = people["manager"].user, people["editor"].user
+    plan = plans.plan_create(
+        partnership=partnership,
+        title="Priority Action Plan",
+        kind=ImprovementPlan.Kind.PRIORITY_ACTION_PLAN,
+        source="Area SEND inspection",
+        starts_on=today() - datetime.timedelta(days=120),
+        by=manager,
+    )
+    area = plans.priority_area_create(
+        plan=plan, reference="APA1", title="Timely EHC plans", kind="apa", by=editor
+    )
+    outcome = plans.outcome_create(area=area, reference="1", title="Plans on time", by=editor)
+    line = plans.plan_action_create(
+        outcome=outcome,
+        reference="1.1",
+        text="Recruit two more EHC plan writers",
+        owners=[people["member"]],
+        due_on=today() + datetime.timedelta(days=60),
+        by=editor,
+    )
+    first_of_month = today().replace(day=1)
+    last_month = plans.period_open(
+        plan=plan,
+        starts_on=(first_of_month - datetime.timedelta(days=1)).replace(day=1),
+        ends_on=first_of_month - datetime.timedelta(days=1),
+        by=manager,
+    )
+    plans.progress_record(
+        plan_action=line,
+        status=Status.AT_RISK,
+        note="One writer starts next month",
+        impact="",
+        risks_and_mitigations="Agency writers cover the gap",
+        opened_version=None,
+        by=editor,
+    )
+    plans.period_close(period=last_month, by=manager)
+    plans.period_open(
+        plan=plan,
+        starts_on=first_of_month,
+        ends_on=first_of_month + datetime.timedelta(days=27),
+        by=manager,
+    )
+    line.refresh_from_db()
+    return line

@@ -14,6 +14,7 @@ from playwright.sync_api import expect
 from sendboard.actions.models import Action
 from sendboard.forwardplan.models import ForwardPlanItem
 from sendboard.meetings.models import Meeting
+from sendboard.plans.models import PlanAction
 from sendboard.publishing.models import PublicSummary
 
 from . import records
@@ -32,6 +33,7 @@ class EveryPage:
     planned: ForwardPlanItem
     summary: PublicSummary
     draft_summary: PublicSummary
+    line: PlanAction
 
 
 @pytest.fixture
@@ -50,6 +52,7 @@ def records_for_every_page(board, people) -> EveryPage:
         planned=planned,
         summary=records.published_summary(meeting, manager),
         draft_summary=records.draft_summary(next_meeting, manager),
+        line=records.improvement_plan(board.partnership, people),
     )
 
 
@@ -88,10 +91,20 @@ MANAGER_PAGES = {
     "summary page": lambda r: _url("summary_detail", r.draft_summary.code),
     "summary edit": lambda r: _url("summary_edit", r.draft_summary.code),
     "summary redraft confirmation": lambda r: _url("summary_redraft", r.draft_summary.code),
+    "improvement plans": lambda r: _url("plan_list"),
+    "plan tracker, open period": lambda r: _plan(r).get_absolute_url(),
+    "plan tracker, closed period": lambda r: (
+        f"{_plan(r).get_absolute_url()}?period={_plan(r).periods.last().code}"
+    ),
+    "plan period form": lambda r: _url("period_open", _plan(r).code),
+    "plan line page": lambda r: r.line.get_absolute_url(),
+    "plan line transfer form": lambda r: _url("plan_action_transfer", r.line.code),
 }
 OWNER_PAGES = {
     "my actions": lambda r: _url("my_actions"),
     "action update form": lambda r: _url("action_update_add", r.action.code),
+    "plan line progress form": lambda r: _url("progress_record", r.line.code),
+    "plan line evidence form": lambda r: _url("evidence_add", r.line.code),
 }
 PUBLIC_PAGES = {
     "sign-in": lambda r: reverse("login"),
@@ -100,6 +113,10 @@ PUBLIC_PAGES = {
     "public minutes": lambda r: _url("public_minutes", r.meeting.code),
     "accessibility statement": lambda r: reverse("accessibility"),
 }
+
+
+def _plan(found: EveryPage):
+    return found.line.outcome.area.plan
 
 
 def check_pages(page, subtests, pages: dict, found: EveryPage) -> None:
