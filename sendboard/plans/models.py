@@ -253,6 +253,15 @@ class PeriodLine(models.Model):
 
     period = models.ForeignKey(ReportingPeriod, on_delete=models.CASCADE, related_name="lines")
     plan_action = models.ForeignKey(PlanAction, on_delete=models.CASCADE, related_name="+")
+    # The words as the board read them, so a later rename does not rewrite the period.
+    area_reference = models.CharField(max_length=20)
+    area_title = models.CharField(max_length=300)
+    outcome_reference = models.CharField(max_length=20)
+    outcome_title = models.CharField(max_length=500)
+    reference = models.CharField(max_length=20)
+    text = models.TextField()
+    owner_names = models.TextField(blank=True)
+    receiving_team = models.CharField(max_length=200, blank=True)
     status = models.CharField(max_length=12, choices=Status.choices)
     due_on = models.DateField(null=True, blank=True)
     updated = models.BooleanField(help_text="Whether the line was updated during the period")

@@ -95,10 +95,13 @@ def plan_action_in(partnership: Partnership, code) -> PlanAction:
 
 @dataclass(frozen=True)
 class Row:
-    """A line of the tracker: the figures the period holds, and the plan action named."""
+    """A line of the tracker: the figures and words the period holds, and the plan action."""
 
     line: Line
     action: PlanAction
+    text: str
+    owner_names: str
+    receiving_team: str
 
     @property
     def colour(self) -> str:
@@ -106,8 +109,16 @@ class Row:
 
 
 @dataclass(frozen=True)
+class Heading:
+    """An area or outcome as the period names it."""
+
+    reference: str
+    title: str
+
+
+@dataclass(frozen=True)
 class OutcomeRows:
-    outcome: Outcome
+    outcome: Heading
     rows: list[Row]  # the lines still on the active tracker
     moved: list[Row]  # moved to business as usual: listed apart, still counted
     rollup: Rollup
@@ -115,7 +126,7 @@ class OutcomeRows:
 
 @dataclass(frozen=True)
 class AreaRows:
-    area: PriorityArea
+    area: Heading
     outcomes: list[OutcomeRows]
     rollup: Rollup
 
@@ -176,6 +187,22 @@ def _frozen(kept: PeriodLine) -> dict:
     }
 
 
+def _frozen_words(kept: PeriodLine) -> dict:
+    return {
+        "text": kept.text,
+        "owner_names": kept.owner_names,
+        "receiving_team": kept.receiving_team,
+    }
+
+
+def _standing_words(action: PlanAction) -> dict:
+    return {
+        "text": action.text,
+        "owner_names": ", ".join(owner.name for owner in action.owners.all()),
+        "receiving_team": action.receiving_team,
+    }
+
+
 def _standing(action: PlanAction, *, updated: set[int]) -> dict:
     """A line's figures as it stands now; `evidence_count` is annotated by `_structure`."""
     return {
@@ -187,19 +214,21 @@ def _standing(action: PlanAction, *, updated: set[int]) -> dict:
     }
 
 
+def _kept_line(kept: PeriodLine, **figures) -> Line:
+    return Line(
+        key=kept.plan_action_id,
+        reference=kept.reference,
+        area=kept.area_reference,
+        outcome=kept.outcome_reference,
+        **figures,
+    )
+
+
 def _previous_lines(period: ReportingPeriod | None) -> dict[int, Line]:
     if period is None:
         return {}
-    lines = PeriodLine.objects.filter(period=period).select_related("plan_action__outcome__area")
-    return {
-        kept.plan_action_id: _line(
-            kept.plan_action,
-            kept.plan_action.outcome.area,
-            kept.plan_action.outcome,
-            **_frozen(kept),
-        )
-        for kept in lines
-    }
+    lines = PeriodLine.objects.filter(period=period)
+    return {kept.plan_action_id: _kept_line(kept, **_frozen(kept)) for kept in lines}
 
 
 def tracker(plan: ImprovementPlan, period: ReportingPeriod | None = None) -> Tracker:
@@ -233,29 +262,34 @@ def tracker(plan: ImprovementPlan, period: ReportingPeriod | None = None) -> Tra
     areas, every_line = [], []
     for area in _structure(plan, until=until):
         outcomes, area_lines = [], []
+        area_heading = Heading(area.reference, area.title)
         for outcome in area.outcomes.all():
             rows = []
+            outcome_heading = Heading(outcome.reference, outcome.title)
             for action in outcome.plan_actions.all():
                 if closed:
                     kept = frozen.get(action.pk)
                     if kept is None:  # added after the period closed
                         continue
-                    figures = _frozen(kept)
+                    figures, words = _frozen(kept), _frozen_words(kept)
+                    area_heading = Heading(kept.area_reference, kept.area_title)
+                    outcome_heading = Heading(kept.outcome_reference, kept.outcome_title)
+                    line = _kept_line(kept, **figures)
                 else:
-                    figures = _standing(action, updated=updated)
-                line = _line(action, area, outcome, **figures)
-                rows.append(Row(line=line, action=action))
+                    figures, words = _standing(action, updated=updated), _standing_words(action)
+                    line = _line(action, area, outcome, **figures)
+                rows.append(Row(line=line, action=action, **words))
             lines = [row.line for row in rows]
             outcomes.append(
                 OutcomeRows(
-                    outcome=outcome,
+                    outcome=outcome_heading,
                     rows=[row for row in rows if not row.line.transferred],
                     moved=[row for row in rows if row.line.transferred],
                     rollup=rollup(lines),
                 )
             )
             area_lines += lines
-        areas.append(AreaRows(area=area, outcomes=outcomes, rollup=rollup(area_lines)))
+        areas.append(AreaRows(area=area_heading, outcomes=outcomes, rollup=rollup(area_lines)))
         every_line += area_lines
 
     as_at = period.ends_on if closed else today

@@ -253,13 +253,24 @@ def period_close(*, period: ReportingPeriod, by: User) -> ReportingPeriod:
     if period.state == ReportingPeriod.State.CLOSED:
         raise ValidationError("This period is already closed")
     updated = set(period.updates.values_list("plan_action_id", flat=True))
-    lines = PlanAction.objects.filter(outcome__area__plan=period.plan).with_evidence_count(
-        until=period.ends_on
+    lines = (
+        PlanAction.objects.filter(outcome__area__plan=period.plan)
+        .select_related("outcome__area")
+        .prefetch_related("owners")
+        .with_evidence_count(until=period.ends_on)
     )
     PeriodLine.objects.bulk_create(
         PeriodLine(
             period=period,
             plan_action=line,
+            area_reference=line.outcome.area.reference,
+            area_title=line.outcome.area.title,
+            outcome_reference=line.outcome.reference,
+            outcome_title=line.outcome.title,
+            reference=line.reference,
+            text=line.text,
+            owner_names=", ".join(owner.name for owner in line.owners.all()),
+            receiving_team=line.receiving_team,
             status=line.status,
             due_on=line.due_on,
             updated=line.pk in updated,

@@ -111,3 +111,23 @@ def test_a_plan_or_line_of_another_partnership_is_not_found(plan, line):
         queries.plan_in(plan.partnership, "not-a-code")
     with pytest.raises(Http404):
         queries.period_in(plan, uuid.uuid4())
+
+
+def test_a_closed_period_keeps_the_words_the_board_read(
+    plan, line, last_month, manager_user, people
+):
+    close_and_open_next(last_month, manager_user)
+    area = line.outcome.area
+    area.title = "Renamed later"
+    area.save()
+    line.text = "Reworded later"
+    line.save()
+    line.owners.set([people["editor"]])
+
+    frozen = queries.tracker(plan, last_month)
+
+    assert frozen.areas[0].area.title != "Renamed later"
+    row = frozen.areas[0].outcomes[0].rows[0]
+    assert row.text != "Reworded later"
+    assert row.owner_names == people["member"].name
+    assert queries.tracker(plan).areas[0].outcomes[0].rows[0].text == "Reworded later"
