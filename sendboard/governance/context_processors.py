@@ -9,7 +9,7 @@ _SECTIONS = (
     ("Meetings", "meeting_list", Capability.VIEW, "meetings"),
     ("Action log", "action_list", Capability.VIEW, "actions"),
     ("Forward plan", "forward_plan", Capability.VIEW, "forward-plan"),
-    ("Improvement plan", "plan_list", Capability.VIEW, "plans"),
+    ("Plans", "plan_list", Capability.VIEW, "plans"),
     ("Summaries", "summary_list", Capability.VIEW, "summaries"),
     ("Figures", "scorecard", Capability.VIEW, "figures"),
     ("Casework", "snapshot_list", Capability.ANALYSE, "casework"),

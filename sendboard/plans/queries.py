@@ -72,11 +72,13 @@ def period_in(plan: ImprovementPlan, code) -> ReportingPeriod:
 
 
 def plan_action_in(partnership: Partnership, code) -> PlanAction:
-    """A line with what its page shows: owners, standing evidence, updates."""
+    """A line with what its page shows: owners, links, standing evidence, updates."""
     actions = PlanAction.objects.select_related(
         "outcome__area__plan__partnership", "lead_organisation"
     ).prefetch_related(
         "owners__organisation",
+        "meeting_actions__board",
+        "forward_plan_items",
         Prefetch(
             "evidence",
             queryset=Evidence.objects.filter(withdrawn_at__isnull=True).select_related("added_by"),

@@ -9,7 +9,9 @@ from django.db import transaction
 from django.utils import timezone
 
 from sendboard.core.services import save_tracked
-from sendboard.governance.models import Organisation, Partnership, Person
+from sendboard.forwardplan.models import ForwardPlanItem
+from sendboard.forwardplan.services import forward_plan_item_create, month_after
+from sendboard.governance.models import Group, Organisation, Partnership, Person
 from sendboard.governance.permissions import Capability, access_for, may_change_owned
 from sendboard.plans.models import (
     Evidence,
@@ -306,3 +308,26 @@ def plan_action_transfer(
         reason=f"Transferred to business as usual: {plan_action.receiving_team}",
     )
     return plan_action
+
+
+@transaction.atomic
+def deep_dive_request(*, plan_action: PlanAction, by: User) -> ForwardPlanItem:
+    """Ask for a deep dive into a stuck line: a report on the board's forward plan."""
+    plan = plan_action.outcome.area.plan
+    _require(by, plan.partnership, Capability.EDIT)
+    board = plan.partnership.groups.filter(kind=Group.Kind.BOARD, reports_to=None).first()
+    if board is None:
+        raise ValidationError("The partnership has no board to bring a deep dive to")
+    owner = plan_action.owners.first()
+    item = forward_plan_item_create(
+        group=board,
+        title=f"Deep dive: {plan.title} {plan_action.reference}",
+        kind=ForwardPlanItem.Kind.DEEP_DIVE,
+        owner=owner,
+        target_month=month_after(timezone.localdate()),
+        notes=plan_action.text,
+        by=by,
+    )
+    plan_action._change_reason = "Deep dive requested"
+    plan_action.forward_plan_items.add(item)
+    return item

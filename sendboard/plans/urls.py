@@ -15,6 +15,11 @@ urlpatterns = [
     path("plans/lines/<uuid:code>/progress/", views.progress_record, name="progress_record"),
     path("plans/lines/<uuid:code>/evidence/", views.evidence_add, name="evidence_add"),
     path(
+        "plans/lines/<uuid:code>/deep-dive/",
+        views.deep_dive_request,
+        name="deep_dive_request",
+    ),
+    path(
         "plans/lines/<uuid:code>/transfer/",
         views.plan_action_transfer,
         name="plan_action_transfer",

@@ -159,6 +159,18 @@ def plan_action_transfer(request: HttpRequest, partnership: Partnership, code) -
     )
 
 
+@require_POST
+@partnership_view(Capability.EDIT)
+def deep_dive_request(request: HttpRequest, partnership: Partnership, code) -> HttpResponse:
+    plan_action = queries.plan_action_in(partnership, code)
+    return act(
+        request,
+        lambda: services.deep_dive_request(plan_action=plan_action, by=request.user),
+        to=redirect(plan_action),
+        done=f"A deep dive into {plan_action.reference} is on the forward plan for next month",
+    )
+
+
 @partnership_view(Capability.MANAGE)
 def period_open(request: HttpRequest, partnership: Partnership, code) -> HttpResponse:
     plan = queries.plan_in(partnership, code)

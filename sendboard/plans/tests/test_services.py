@@ -158,3 +158,18 @@ def test_only_a_finished_line_moves_to_business_as_usual(line, november, editor_
     )
     assert moved.receiving_team == "SEND casework"
     assert PlanAction.objects.filter(pk=line.pk).exists()
+
+
+def test_a_deep_dive_into_a_stuck_line_goes_on_the_boards_forward_plan(
+    line, board, people, editor_user
+):
+    item = services.deep_dive_request(plan_action=line, by=editor_user)
+
+    assert (item.group, item.kind, item.owner) == (board, "deep_dive", people["member"])
+    assert item.title == "Deep dive: Priority Action Plan 1.1"
+    assert list(line.forward_plan_items.all()) == [item]
+
+
+def test_a_member_cannot_ask_for_a_deep_dive(line, people):
+    with pytest.raises(PermissionDenied, match="does not allow you to edit"):
+        services.deep_dive_request(plan_action=line, by=people["member"].user)

@@ -142,7 +142,7 @@ def test_the_plan_list_and_a_line_need_a_fixed_number_of_queries(
 
     with django_assert_max_num_queries(6):
         client.get(_url("plan_list", partnership))
-    with django_assert_max_num_queries(15):
+    with django_assert_max_num_queries(16):
         client.get(_url("plan_action_detail", partnership, line.code))
 
 
@@ -314,3 +314,18 @@ def test_the_navigation_links_to_the_plans(persona, partnership):
     page = persona["member"].get(_url("partnership_home", partnership)).content.decode()
 
     assert _url("plan_list", partnership) in page
+
+
+def test_an_editor_asks_for_a_deep_dive_from_the_line_page(persona, partnership, line):
+    page = persona["editor"].get(line.get_absolute_url()).content.decode()
+    assert "Request a deep dive" in page
+
+    response = persona["editor"].post(
+        reverse("deep_dive_request", args=[partnership.slug, line.code])
+    )
+
+    assert response.url == line.get_absolute_url()
+    planned = line.forward_plan_items.get()
+    page = persona["member"].get(line.get_absolute_url()).content.decode()
+    assert planned.title in page
+    assert "Request a deep dive" not in page
