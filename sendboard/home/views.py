@@ -20,9 +20,7 @@ def choose_partnership(request: HttpRequest) -> HttpResponse:
         return redirect(mine[0])
     if not request.user.is_authenticated and len(everyone) == 1:
         return redirect("public_home", everyone[0].slug)
-    return render(
-        request, "home/choose_partnership.html", {"mine": mine, "everyone": everyone}
-    )
+    return render(request, "home/choose_partnership.html", {"mine": mine, "everyone": everyone})
 
 
 @partnership_view(Capability.VIEW)

@@ -1,8 +1,136 @@
 from django import forms
 from django.utils import timezone
 
+from sendboard.actions.forms import OwnerChoiceField
 from sendboard.core.forms import GovUKFormMixin, RealDateField, VersionedFormMixin
-from sendboard.plans.models import PlanAction, ReportingPeriod, Status
+from sendboard.governance.models import Organisation, Partnership, Person
+from sendboard.plans.models import (
+    ImprovementPlan,
+    PlanAction,
+    PriorityArea,
+    ReportingPeriod,
+    Status,
+)
+
+
+def _reference(example: str) -> forms.CharField:
+    """A part's reference as the plan numbers it; the service says when one is taken."""
+    return forms.CharField(
+        label="Reference",
+        max_length=20,
+        help_text=f"As the plan numbers it, such as {example}",
+        error_messages={"required": "Enter the reference the plan uses"},
+    )
+
+
+class PlanForm(GovUKFormMixin, forms.Form):
+    title = forms.CharField(
+        label="Title",
+        max_length=200,
+        help_text="For example, Priority Action Plan 2026",
+        error_messages={"required": "Enter the title of the plan"},
+    )
+    kind = forms.ChoiceField(
+        label="Kind of plan",
+        choices=ImprovementPlan.Kind.choices,
+        widget=forms.RadioSelect,
+        error_messages={"required": "Choose the kind of plan"},
+    )
+    source = forms.CharField(
+        label="What the plan answers (optional)",
+        max_length=200,
+        help_text="For example, the area SEND inspection",
+        required=False,
+    )
+    source_date = RealDateField(
+        named="The date of the source",
+        label="Date of the source (optional)",
+        help_text="Such as the date the inspection report was published. For example, 27 3 2026",
+        required=False,
+    )
+    starts_on = RealDateField(
+        named="The start date", label="Start date", help_text="For example, 1 4 2026"
+    )
+    ends_on = RealDateField(
+        named="The end date",
+        label="End date (optional)",
+        help_text="For example, 31 3 2028",
+        required=False,
+    )
+
+
+class PriorityAreaForm(GovUKFormMixin, forms.Form):
+    reference = _reference("APA1")
+    title = forms.CharField(
+        label="Title", max_length=300, error_messages={"required": "Enter the title of the area"}
+    )
+    kind = forms.ChoiceField(
+        label="Kind of area",
+        choices=PriorityArea.Kind.choices,
+        widget=forms.RadioSelect,
+        initial=PriorityArea.Kind.PRIORITY_ACTION,
+        error_messages={"required": "Choose the kind of area"},
+    )
+
+
+class OutcomeForm(GovUKFormMixin, forms.Form):
+    reference = _reference("1")
+    title = forms.CharField(
+        label="Outcome",
+        max_length=500,
+        widget=forms.Textarea(attrs={"rows": 3}),
+        error_messages={"required": "Enter the outcome"},
+    )
+
+
+class PlanActionForm(GovUKFormMixin, forms.Form):
+    reference = _reference("1.3")
+    text = forms.CharField(
+        label="Action",
+        widget=forms.Textarea(attrs={"rows": 4}),
+        error_messages={"required": "Enter what the action is"},
+    )
+    owners = OwnerChoiceField(
+        queryset=Person.objects.none(),
+        widget=forms.CheckboxSelectMultiple,
+        label="Owners (optional)",
+        help_text="Select everyone who owns this action",
+        required=False,
+    )
+    lead_organisation = forms.ModelChoiceField(
+        queryset=Organisation.objects.none(),
+        label="Lead organisation (optional)",
+        empty_label="Choose an organisation",
+        required=False,
+    )
+    workstream = forms.CharField(label="Workstream (optional)", max_length=200, required=False)
+    starts_on = RealDateField(
+        named="The start date",
+        label="Start date (optional)",
+        help_text="For example, 1 4 2026",
+        required=False,
+    )
+    due_on = RealDateField(
+        named="The due date",
+        label="Due date (optional)",
+        help_text="For example, 30 9 2026",
+        required=False,
+    )
+    success_measures = forms.CharField(
+        label="Success measures (optional)",
+        help_text="How the partnership will know it has worked",
+        widget=forms.Textarea(attrs={"rows": 3}),
+        required=False,
+    )
+
+    def __init__(self, *args, partnership: Partnership, **kwargs) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["owners"].queryset = Person.objects.filter(
+            partnership=partnership
+        ).select_related("organisation")
+        self.fields["lead_organisation"].queryset = Organisation.objects.filter(
+            partnership=partnership
+        )
 
 
 class ProgressForm(VersionedFormMixin, forms.Form):

@@ -71,6 +71,22 @@ def period_in(plan: ImprovementPlan, code) -> ReportingPeriod:
     )
 
 
+def area_in(partnership: Partnership, code) -> PriorityArea:
+    return get_object_or_404(
+        PriorityArea.objects.select_related("plan__partnership"),
+        plan__partnership=partnership,
+        code=_code(code),
+    )
+
+
+def outcome_in(partnership: Partnership, code) -> Outcome:
+    return get_object_or_404(
+        Outcome.objects.select_related("area__plan__partnership"),
+        area__plan__partnership=partnership,
+        code=_code(code),
+    )
+
+
 def plan_action_in(partnership: Partnership, code) -> PlanAction:
     """A line with what its page shows: owners, links, standing evidence, updates."""
     actions = PlanAction.objects.select_related(
@@ -112,10 +128,11 @@ class Row:
 
 @dataclass(frozen=True)
 class Heading:
-    """An area or outcome as the period names it."""
+    """An area or outcome as the period names it, and the code of the record it names."""
 
     reference: str
     title: str
+    code: uuid.UUID
 
 
 @dataclass(frozen=True)
@@ -264,18 +281,20 @@ def tracker(plan: ImprovementPlan, period: ReportingPeriod | None = None) -> Tra
     areas, every_line = [], []
     for area in _structure(plan, until=until):
         outcomes, area_lines = [], []
-        area_heading = Heading(area.reference, area.title)
+        area_heading = Heading(area.reference, area.title, area.code)
         for outcome in area.outcomes.all():
             rows = []
-            outcome_heading = Heading(outcome.reference, outcome.title)
+            outcome_heading = Heading(outcome.reference, outcome.title, outcome.code)
             for action in outcome.plan_actions.all():
                 if closed:
                     kept = frozen.get(action.pk)
                     if kept is None:  # added after the period closed
                         continue
                     figures, words = _frozen(kept), _frozen_words(kept)
-                    area_heading = Heading(kept.area_reference, kept.area_title)
-                    outcome_heading = Heading(kept.outcome_reference, kept.outcome_title)
+                    area_heading = Heading(kept.area_reference, kept.area_title, area.code)
+                    outcome_heading = Heading(
+                        kept.outcome_reference, kept.outcome_title, outcome.code
+                    )
                     line = _kept_line(kept, **figures)
                 else:
                     figures, words = _standing(action, updated=updated), _standing_words(action)

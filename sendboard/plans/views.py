@@ -1,6 +1,7 @@
 from django.core.exceptions import PermissionDenied
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
+from django.urls import reverse
 from django.views.decorators.http import require_POST
 
 from sendboard.core.pagecache import cached_for_reader
@@ -10,8 +11,12 @@ from sendboard.governance.permissions import Capability, may_change_owned, partn
 from sendboard.plans import queries, services
 from sendboard.plans.forms import (
     EvidenceForm,
+    OutcomeForm,
     PeriodOpenForm,
     PeriodPickerForm,
+    PlanActionForm,
+    PlanForm,
+    PriorityAreaForm,
     ProgressForm,
     TransferForm,
 )
@@ -29,20 +34,35 @@ def _plan_action_for_owner(request: HttpRequest, partnership: Partnership, code)
     return plan_action
 
 
+def _form_page(
+    request: HttpRequest, form, *, title: str, button: str, back: str, caption: str = ""
+) -> HttpResponse:
+    """A page of one form about a plan or its parts, headed by what it is about."""
+    return render(
+        request,
+        "plans/plan_form.html",
+        {
+            "partnership": request.access.partnership,
+            "form": form,
+            "title": title,
+            "button": button,
+            "back": back,
+            "caption": caption,
+        },
+    )
+
+
 def _line_form(
     request: HttpRequest, plan_action: PlanAction, form, *, title: str, button: str
 ) -> HttpResponse:
     """A form about one line: progress, evidence, or its move to business as usual."""
-    return render(
+    return _form_page(
         request,
-        "plans/plan_action_form.html",
-        {
-            "partnership": request.access.partnership,
-            "plan_action": plan_action,
-            "form": form,
-            "title": title,
-            "button": button,
-        },
+        form,
+        title=title,
+        button=button,
+        back=plan_action.get_absolute_url(),
+        caption=f"{plan_action.reference}: {plan_action.text}",
     )
 
 
@@ -52,7 +72,92 @@ def plan_list(request: HttpRequest, partnership: Partnership) -> HttpResponse:
     return render(
         request,
         "plans/plan_list.html",
-        {"partnership": partnership, "plans": queries.plans_of(partnership)},
+        {
+            "partnership": partnership,
+            "plans": queries.plans_of(partnership),
+            "may_manage": request.access.can(Capability.MANAGE),
+        },
+    )
+
+
+@partnership_view(Capability.MANAGE)
+def plan_create(request: HttpRequest, partnership: Partnership) -> HttpResponse:
+    form = PlanForm(request.POST or None)
+    outcome = submit(
+        request,
+        form,
+        lambda fields: services.plan_create(partnership=partnership, **fields, by=request.user),
+        done=lambda plan: f"{plan} started: add its priority areas",
+    )
+    if outcome.saved:
+        return redirect(outcome.result)
+    back = reverse("plan_list", kwargs={"partnership": partnership.slug})
+    return _form_page(request, form, title="Start a plan", button="Start the plan", back=back)
+
+
+@partnership_view(Capability.EDIT)
+def priority_area_create(request: HttpRequest, partnership: Partnership, code) -> HttpResponse:
+    plan = queries.plan_in(partnership, code)
+    form = PriorityAreaForm(request.POST or None)
+    outcome = submit(
+        request,
+        form,
+        lambda fields: services.priority_area_create(plan=plan, **fields, by=request.user),
+        done=lambda area: f"{area.reference} added to the plan",
+    )
+    if outcome.saved:
+        return redirect(plan)
+    return _form_page(
+        request,
+        form,
+        title="Add a priority area",
+        button="Add the area",
+        back=plan.get_absolute_url(),
+        caption=plan.title,
+    )
+
+
+@partnership_view(Capability.EDIT)
+def outcome_create(request: HttpRequest, partnership: Partnership, code) -> HttpResponse:
+    area = queries.area_in(partnership, code)
+    form = OutcomeForm(request.POST or None)
+    outcome = submit(
+        request,
+        form,
+        lambda fields: services.outcome_create(area=area, **fields, by=request.user),
+        done=lambda added: f"Outcome {added.reference} added to {area.reference}",
+    )
+    if outcome.saved:
+        return redirect(area.plan)
+    return _form_page(
+        request,
+        form,
+        title="Add an outcome",
+        button="Add the outcome",
+        back=area.plan.get_absolute_url(),
+        caption=str(area),
+    )
+
+
+@partnership_view(Capability.EDIT)
+def plan_action_create(request: HttpRequest, partnership: Partnership, code) -> HttpResponse:
+    parent = queries.outcome_in(partnership, code)
+    form = PlanActionForm(request.POST or None, partnership=partnership)
+    outcome = submit(
+        request,
+        form,
+        lambda fields: services.plan_action_create(outcome=parent, **fields, by=request.user),
+        done=lambda line: f"{line.reference} added to the plan",
+    )
+    if outcome.saved:
+        return redirect(parent.area.plan)
+    return _form_page(
+        request,
+        form,
+        title="Add an action",
+        button="Add the action",
+        back=parent.area.plan.get_absolute_url(),
+        caption=f"{parent.area.reference} {parent}",
     )
 
 
@@ -76,6 +181,8 @@ def plan_detail(request: HttpRequest, partnership: Partnership, code) -> HttpRes
             "tracker": tracker,
             "picker": picker,
             "may_manage": request.access.can(Capability.MANAGE),
+            # A closed period shows the plan as it was; parts are added to it as it is now.
+            "may_add": request.access.can(Capability.EDIT) and not tracker.frozen,
         },
     )
 

@@ -97,6 +97,10 @@ MANAGER_PAGES = {
         f"{_plan(r).get_absolute_url()}?period={_plan(r).periods.last().code}"
     ),
     "plan period form": lambda r: _url("period_open", _plan(r).code),
+    "plan start form": lambda r: _url("plan_create"),
+    "plan priority area form": lambda r: _url("priority_area_create", _plan(r).code),
+    "plan outcome form": lambda r: _url("outcome_create", r.line.outcome.area.code),
+    "plan line form": lambda r: _url("plan_action_create", r.line.outcome.code),
     "plan line page": lambda r: r.line.get_absolute_url(),
     "plan line transfer form": lambda r: _url("plan_action_transfer", r.line.code),
 }

@@ -7,9 +7,22 @@ from django.urls import reverse
 from django.utils import timezone
 
 from sendboard.conftest import PERSONAS, expected_status
-from sendboard.governance.tests.factories import PersonFactory
+from sendboard.governance.tests.factories import (
+    OrganisationFactory,
+    PartnershipFactory,
+    PersonFactory,
+)
 from sendboard.plans import services
-from sendboard.plans.models import Evidence, PlanAction, ProgressUpdate, ReportingPeriod, Status
+from sendboard.plans.models import (
+    Evidence,
+    ImprovementPlan,
+    Outcome,
+    PlanAction,
+    PriorityArea,
+    ProgressUpdate,
+    ReportingPeriod,
+    Status,
+)
 from sendboard.plans.tests.factories import (
     ImprovementPlanFactory,
     OutcomeFactory,
@@ -329,3 +342,176 @@ def test_an_editor_asks_for_a_deep_dive_from_the_line_page(persona, partnership,
     page = persona["member"].get(line.get_absolute_url()).content.decode()
     assert planned.title in page
     assert "Request a deep dive" not in page
+
+
+def _plan_form(**changes):
+    fields = {
+        "title": "Written Statement of Action",
+        "kind": ImprovementPlan.Kind.WRITTEN_STATEMENT,
+        "source": "Area SEND inspection",
+        **_date("source_date", datetime.date(2026, 2, 10)),
+        **_date("starts_on", datetime.date(2026, 4, 1)),
+        **_date("ends_on", datetime.date(2028, 3, 31)),
+    }
+    return {**fields, **changes}
+
+
+def _building_forms(plan, outcome):
+    """Each form that builds a plan: where it is, and who may use it."""
+    return {
+        "plan_create": ((), MANAGERS),
+        "priority_area_create": ((plan.code,), EDITORS),
+        "outcome_create": ((outcome.area.code,), EDITORS),
+        "plan_action_create": ((outcome.code,), EDITORS),
+    }
+
+
+@pytest.mark.parametrize("who", PERSONAS)
+def test_only_managers_start_a_plan_and_editors_add_to_it(persona, partnership, plan, outcome, who):
+    for name, (args, allowed) in _building_forms(plan, outcome).items():
+        page = persona[who].get(_url(name, partnership, *args))
+
+        assert page.status_code == expected_status(who, allowed=allowed), name
+
+
+def test_a_manager_starts_a_plan_from_the_plan_list(persona, partnership):
+    listing = persona["manager"].get(_url("plan_list", partnership)).content.decode()
+    assert _url("plan_create", partnership) in listing
+    assert "Start a plan" in listing
+
+    response = persona["manager"].post(_url("plan_create", partnership), _plan_form())
+
+    plan = ImprovementPlan.objects.get(partnership=partnership)
+    assert response.url == plan.get_absolute_url()
+    assert (plan.kind, plan.source_date, plan.ends_on) == (
+        ImprovementPlan.Kind.WRITTEN_STATEMENT,
+        datetime.date(2026, 2, 10),
+        datetime.date(2028, 3, 31),
+    )
+
+
+def test_an_editor_is_not_offered_to_start_a_plan(persona, partnership):
+    listing = persona["editor"].get(_url("plan_list", partnership)).content.decode()
+
+    assert _url("plan_create", partnership) not in listing
+
+
+def test_it_refuses_a_plan_that_ends_before_it_starts(persona, partnership):
+    form = _plan_form(**_date("ends_on", datetime.date(2026, 3, 1)))
+
+    response = persona["manager"].post(_url("plan_create", partnership), form)
+
+    assert "The plan must end after it starts" in response.content.decode()
+    assert not ImprovementPlan.objects.exists()
+
+
+def test_a_viewer_may_not_post_a_plan(persona, partnership):
+    response = persona["viewer"].post(_url("plan_create", partnership), _plan_form())
+
+    assert response.status_code == 403
+    assert not ImprovementPlan.objects.exists()
+
+
+def test_an_editor_adds_a_priority_area(persona, partnership, plan):
+    form = {"reference": "AFI2", "title": "Transitions", "kind": PriorityArea.Kind.IMPROVEMENT}
+
+    response = persona["editor"].post(_url("priority_area_create", partnership, plan.code), form)
+
+    assert response.url == plan.get_absolute_url()
+    area = plan.areas.get()
+    assert (area.reference, area.kind) == ("AFI2", PriorityArea.Kind.IMPROVEMENT)
+
+
+def test_it_refuses_a_priority_area_whose_reference_is_taken(persona, partnership, outcome):
+    plan = outcome.area.plan
+    form = {"reference": "APA1", "title": "Again", "kind": PriorityArea.Kind.PRIORITY_ACTION}
+
+    response = persona["editor"].post(_url("priority_area_create", partnership, plan.code), form)
+
+    assert "The plan already has a priority area APA1" in response.content.decode()
+    assert plan.areas.count() == 1
+
+
+def test_an_editor_adds_an_outcome_to_an_area(persona, partnership, outcome):
+    area = outcome.area
+    form = {"reference": "2", "title": "Families know what to expect"}
+
+    response = persona["editor"].post(_url("outcome_create", partnership, area.code), form)
+
+    assert response.url == area.plan.get_absolute_url()
+    assert area.outcomes.get(reference="2").title == "Families know what to expect"
+
+
+def test_it_refuses_an_outcome_whose_reference_is_taken(persona, partnership, outcome):
+    form = {"reference": "1", "title": "Again"}
+
+    response = persona["editor"].post(_url("outcome_create", partnership, outcome.area.code), form)
+
+    assert "APA1 already has an outcome 1" in response.content.decode()
+    assert Outcome.objects.count() == 1
+
+
+def test_an_editor_adds_an_action_to_an_outcome(persona, partnership, outcome, people):
+    council = OrganisationFactory(partnership=partnership, name="Northshire Council")
+    form = {
+        "reference": "1.2",
+        "text": "Train SENCOs on the new template",
+        "owners": [people["member"].pk, people["chair"].pk],
+        "lead_organisation": council.pk,
+        "workstream": "Quality",
+        **_date("starts_on", datetime.date(2026, 4, 1)),
+        **_date("due_on", datetime.date(2026, 9, 30)),
+        "success_measures": "90% of plans audited good",
+    }
+
+    response = persona["editor"].post(_url("plan_action_create", partnership, outcome.code), form)
+
+    assert response.url == outcome.area.plan.get_absolute_url()
+    line = outcome.plan_actions.get(reference="1.2")
+    assert set(line.owners.all()) == {people["member"], people["chair"]}
+    assert (line.lead_organisation, line.due_on) == (council, datetime.date(2026, 9, 30))
+
+
+def test_it_refuses_an_action_whose_reference_is_taken(persona, partnership, line):
+    form = {"reference": "1.1", "text": "Again"}
+
+    response = persona["editor"].post(
+        _url("plan_action_create", partnership, line.outcome.code), form
+    )
+
+    assert "Outcome 1 already has 1.1" in response.content.decode()
+    assert PlanAction.objects.count() == 1
+
+
+def test_the_action_form_offers_only_the_partnership_s_people(persona, partnership, outcome):
+    elsewhere = PartnershipFactory(name="Southshire SEND Partnership", slug="southshire")
+    stranger = PersonFactory(partnership=elsewhere, name="Someone Elsewhere")
+
+    page = persona["editor"].get(_url("plan_action_create", partnership, outcome.code))
+
+    assert stranger.name not in page.content.decode()
+
+
+@pytest.mark.parametrize("who", ["editor", "member"])
+def test_the_tracker_offers_the_building_forms_to_editors_only(
+    persona, partnership, plan, outcome, who
+):
+    page = persona[who].get(_url("plan_detail", partnership, plan.code)).content.decode()
+
+    links = [
+        _url(name, partnership, *args) for name, (args, _) in _building_forms(plan, outcome).items()
+    ]
+    offered = [link in page for link in links[1:]]
+    assert offered == [who == "editor"] * 3
+
+
+def test_a_closed_period_offers_no_building_forms(
+    persona, partnership, plan, line, last_month, manager_user
+):
+    services.period_close(period=last_month, by=manager_user)
+    url = _url("plan_detail", partnership, plan.code, query=f"?period={last_month.code}")
+
+    page = persona["editor"].get(url).content.decode()
+
+    assert _url("priority_area_create", partnership, plan.code) not in page
+    assert _url("plan_action_create", partnership, line.outcome.code) not in page
