@@ -4,14 +4,18 @@ PYTHON ?= python3
 BIN := $(VENV)/bin
 PG_URL ?= postgres://postgres@127.0.0.1:5432/test
 
-.PHONY: demo test install assets browser postgres test-sqlite test-postgres lint benchmarks
+.PHONY: demo test install system assets browser postgres test-sqlite test-postgres lint benchmarks
 
 demo: install assets
 	$(BIN)/sendboard demo
 
 test: install assets browser postgres lint test-sqlite test-postgres
 
-install: $(VENV)/.installed
+install: system $(VENV)/.installed
+
+# WeasyPrint draws PDFs with Pango, a system library pip cannot install.
+system:
+	@ldconfig -p | grep -q libpangoft2-1.0 || { apt-get update -qq && apt-get install -y -qq libpango-1.0-0 libpangoft2-1.0-0 fonts-dejavu-core >/dev/null; }
 
 $(VENV)/.installed: pyproject.toml
 	$(PYTHON) -m venv $(VENV)

@@ -46,6 +46,9 @@ INSTALLED_APPS = [
     "sendboard.performance",
     "sendboard.casework",
     "sendboard.plans",
+    "sendboard.risks",
+    "sendboard.workbooks",
+    "sendboard.boardpack",
     "sendboard.home",
     "sendboard.demo",
 ]

@@ -1,0 +1,6 @@
+from django.apps import AppConfig
+
+
+class WorkbooksConfig(AppConfig):
+    name = "sendboard.workbooks"
+    verbose_name = "Excel trackers and registers"
