@@ -1,27 +1,15 @@
-"""Word (.docx) versions of the agenda, the formal minutes and the public summary.
+"""Word (.docx) versions of the agenda, the formal minutes and the public summary."""
 
-Documents use Word's own heading and list styles, a title property and en-GB as their
-language, so screen readers can navigate them and spelling is checked in British English.
-"""
-
-import io
-
-from docx import Document
 from docx.document import Document as WordDocument
-from docx.oxml import OxmlElement
-from docx.oxml.ns import qn
-from docx.table import Table
 
 from sendboard.actions.models import Action
 from sendboard.actions.queries import action_log_review
+from sendboard.core.word import document_titled, table_headed, to_bytes
 from sendboard.lib.clock import clock
 from sendboard.meetings.models import AgendaItem, Meeting, MinuteEntry
 from sendboard.publishing import queries
 from sendboard.publishing.markup import parse
 from sendboard.publishing.models import PublicSummary
-
-DOCX_TYPE = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
-LANGUAGE = "en-GB"
 
 # How formal minutes introduce each kind of entry; a note needs no label.
 ENTRY_LABELS = {
@@ -34,10 +22,10 @@ ENTRY_LABELS = {
 
 
 def agenda_docx(meeting: Meeting) -> bytes:
-    document = _document(f"{meeting.group.name}: agenda")
+    document = document_titled(f"{meeting.group.name}: agenda")
     _meeting_details(document, meeting)
     items = queries.meeting_items(meeting)
-    table = _table(document, ["Item", "Title", "Purpose", "Presented by", "Time"])
+    table = table_headed(document, ["Item", "Title", "Purpose", "Presented by", "Time"])
     for item in items:
         cells = table.add_row().cells
         cells[0].text = str(item.position)
@@ -50,11 +38,11 @@ def agenda_docx(meeting: Meeting) -> bytes:
         cells[2].text = item.get_purpose_display()
         cells[3].text = "; ".join(person.described for person in item.presenters.all())
         cells[4].text = f"{item.minutes_allowed} minutes" if item.minutes_allowed else ""
-    return _bytes(document)
+    return to_bytes(document)
 
 
 def minutes_docx(meeting: Meeting) -> bytes:
-    document = _document(f"{meeting.group.name}: minutes")
+    document = document_titled(f"{meeting.group.name}: minutes")
     _meeting_details(document, meeting)
     for label, rows in queries.attendance_by_kind(meeting):
         if rows:
@@ -83,11 +71,11 @@ def minutes_docx(meeting: Meeting) -> bytes:
             paragraph = document.add_paragraph()
             paragraph.add_run(f"Action {action.reference}: ").bold = True
             paragraph.add_run(action_line(action))
-    return _bytes(document)
+    return to_bytes(document)
 
 
 def summary_docx(summary: PublicSummary) -> bytes:
-    document = _document(summary.title)
+    document = document_titled(summary.title)
     for block in parse(summary.body):
         if block.kind == "heading":
             document.add_heading(block.text, level=2)
@@ -96,7 +84,7 @@ def summary_docx(summary: PublicSummary) -> bytes:
                 document.add_paragraph(item, style="List Bullet")
         else:
             document.add_paragraph(block.text)
-    return _bytes(document)
+    return to_bytes(document)
 
 
 def attendee_line(row) -> str:
@@ -140,36 +128,3 @@ def meeting_when_and_where(meeting: Meeting) -> str:
 
 def _meeting_details(document: WordDocument, meeting: Meeting) -> None:
     document.add_paragraph(f"Meeting {meeting.number}: {meeting_when_and_where(meeting)}")
-
-
-def _document(title: str) -> WordDocument:
-    document = Document()
-    document.core_properties.title = title
-    document.core_properties.language = LANGUAGE
-    defaults = document.styles.element.find(qn("w:docDefaults"))
-    for lang in defaults.iter(qn("w:lang")):
-        lang.set(qn("w:val"), LANGUAGE)
-        lang.set(qn("w:eastAsia"), LANGUAGE)
-    document.add_heading(title, level=1)
-    return document
-
-
-def _table(document: WordDocument, headings: list[str]) -> Table:
-    table = document.add_table(rows=1, cols=len(headings))
-    table.style = "Table Grid"
-    header = table.rows[0]
-    # Marks the first row as a header that repeats on each page and that screen readers announce.
-    header_properties = header._tr.get_or_add_trPr()
-    repeat = OxmlElement("w:tblHeader")
-    repeat.set(qn("w:val"), "true")
-    header_properties.append(repeat)
-    for cell, heading in zip(header.cells, headings, strict=True):
-        cell.text = ""
-        cell.paragraphs[0].add_run(heading).bold = True
-    return table
-
-
-def _bytes(document: WordDocument) -> bytes:
-    buffer = io.BytesIO()
-    document.save(buffer)
-    return buffer.getvalue()

@@ -9,6 +9,7 @@ from sendboard.actions.queries import action_log_review
 from sendboard.core.pagecache import cached_for_reader
 from sendboard.core.services import StaleEdit
 from sendboard.core.submit import act, submit
+from sendboard.core.word import DOCX_TYPE
 from sendboard.governance.models import Partnership
 from sendboard.governance.permissions import Capability, partnership_view, public_view
 from sendboard.meetings.models import Meeting
@@ -304,6 +305,6 @@ def _filename(meeting: Meeting, what: str) -> str:
 
 
 def _docx(content: bytes, filename: str) -> HttpResponse:
-    response = HttpResponse(content, content_type=documents.DOCX_TYPE)
+    response = HttpResponse(content, content_type=DOCX_TYPE)
     response["Content-Disposition"] = f'attachment; filename="{filename}"'
     return response
