@@ -4,4 +4,5 @@ from sendboard.core import views
 
 urlpatterns = [
     path("accessibility/", views.accessibility, name="accessibility"),
+    path("healthz", views.healthz, name="healthz"),
 ]

@@ -1,6 +1,18 @@
-from django.http import HttpRequest, HttpResponse
+from dataclasses import asdict
+
+from django.http import HttpRequest, HttpResponse, JsonResponse
 from django.shortcuts import render
+from django.views.decorators.cache import never_cache
+
+from sendboard.core.health import health
 
 
 def accessibility(request: HttpRequest) -> HttpResponse:
     return render(request, "core/accessibility.html")
+
+
+@never_cache
+def healthz(request: HttpRequest) -> JsonResponse:
+    """For a load balancer or monitor: 200 when the installation can serve, 503 when not."""
+    found = health()
+    return JsonResponse({**asdict(found), "ok": found.ok}, status=200 if found.ok else 503)
