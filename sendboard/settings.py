@@ -114,8 +114,13 @@ LOGIN_URL = "login"
 LOGIN_REDIRECT_URL = "home"
 LOGOUT_REDIRECT_URL = "home"
 # Sign-in attempts allowed per username and per address within the window.
+# Failed sign-ins allowed in a window: per account at an address, and per address alone.
 SIGNIN_MAX_ATTEMPTS = env_int("SIGNIN_MAX_ATTEMPTS", 5)
+SIGNIN_MAX_ATTEMPTS_PER_ADDRESS = env_int("SIGNIN_MAX_ATTEMPTS_PER_ADDRESS", 100)
 SIGNIN_WINDOW_SECONDS = env_int("SIGNIN_WINDOW_SECONDS", 900)
+# The header a trusted proxy puts the client's address in, such as X-Forwarded-For;
+# unset, the connection's own address is used (a client could forge the header).
+SIGNIN_CLIENT_ADDRESS_HEADER = env_str("SIGNIN_CLIENT_ADDRESS_HEADER")
 
 CACHES = {
     "default": {

@@ -206,15 +206,17 @@ class Role(models.Model):
         return f"{self.user} is {self.get_name_display()} of {self.partnership}"
 
 
-class SignInAttempt(models.Model):
-    """A failed sign-in, kept to slow down password guessing."""
+class SignInFailures(models.Model):
+    """Failed sign-ins counted under one key in the current window, to slow down guessing.
 
-    username = models.CharField(max_length=150)
-    address = models.GenericIPAddressField(null=True)
-    at = models.DateTimeField(auto_now_add=True, db_index=True)
+    A key is an account at an address ("account:<username>@<address>"), or an address
+    alone ("address:<address>"), which has a much higher limit: behind a council's proxy
+    every user shares one address.
+    """
 
-    class Meta:
-        indexes = [models.Index(fields=["username", "at"]), models.Index(fields=["address", "at"])]
+    key = models.CharField(max_length=300, unique=True)
+    failures = models.PositiveIntegerField(default=0)
+    window_started_at = models.DateTimeField()
 
     def __str__(self) -> str:
-        return f"{self.username} from {self.address} at {self.at}"
+        return f"{self.failures} failures for {self.key} since {self.window_started_at}"
