@@ -1,5 +1,6 @@
-"""Headers every signed-in page needs."""
+"""What every signed-in request needs: private headers, and a session kept alive."""
 
+import time
 from collections.abc import Callable
 
 from django.http import HttpRequest, HttpResponse
@@ -19,3 +20,29 @@ def private_pages(get_response: Callable[[HttpRequest], HttpResponse]) -> Callab
         return response
 
     return middleware
+
+
+# How often a signed-in reader's session is saved to push its idle expiry on; saving on
+# every request would cost every page a write.
+SESSION_REFRESH_SECONDS = 60
+
+
+def sessions_kept_alive(get_response: Callable[[HttpRequest], HttpResponse]) -> Callable:
+    """A session ends SESSION_COOKIE_AGE after the reader's last request, give or take a minute.
+
+    Django moves a session's expiry on only when the session is saved; this saves it
+    at most once a minute while the reader is active.
+    """
+
+    def middleware(request: HttpRequest) -> HttpResponse:
+        if request.user.is_authenticated:
+            session_seen(request.session)
+        return get_response(request)
+
+    return middleware
+
+
+def session_seen(session) -> None:
+    now = int(time.time())
+    if now - session.get("seen_at", 0) >= SESSION_REFRESH_SECONDS:
+        session["seen_at"] = now

@@ -132,8 +132,27 @@ def test_signed_in_pages_are_kept_by_no_browser_or_proxy(persona, client):
 
 def test_sessions_end_when_idle_and_when_the_browser_closes(settings):
     assert settings.SESSION_COOKIE_AGE == 8 * 60 * 60
-    assert settings.SESSION_SAVE_EVERY_REQUEST
     assert settings.SESSION_EXPIRE_AT_BROWSER_CLOSE
+
+
+@pytest.mark.django_db
+def test_an_active_readers_session_is_pushed_on_at_most_once_a_minute(persona):
+    from django.contrib.sessions.models import Session
+
+    reader = persona["member"]
+    home = reverse("partnership_home", args=["northshire"])
+    reader.get(home)
+    key = reader.session.session_key
+    first = Session.objects.get(session_key=key).expire_date
+    reader.get(home)
+    assert Session.objects.get(session_key=key).expire_date == first  # not saved again
+
+    session = reader.session
+    session["seen_at"] -= 61
+    session.save()
+    saved = Session.objects.get(session_key=key).expire_date
+    reader.get(home)
+    assert Session.objects.get(session_key=key).expire_date > saved
 
 
 @pytest.mark.django_db
