@@ -4,6 +4,7 @@ from django.contrib.auth.views import LogoutView
 from django.urls import include, path
 
 from sendboard.governance.signin import SignInView
+from sendboard.governance.views import invitation_accept
 from sendboard.home import urls as home_urls
 
 admin.site.site_header = "sendboard back office"
@@ -28,6 +29,7 @@ urlpatterns = [
     path("admin/", admin.site.urls),
     path("sign-in/", SignInView.as_view(), name="login"),
     path("sign-out/", LogoutView.as_view(), name="logout"),
+    path("invitations/<str:secret>/", invitation_accept, name="invitation_accept"),
     *home_urls.site_urlpatterns,
     path("", include("sendboard.core.urls")),
     path("<slug:partnership>/", include(partnership_urls)),

@@ -10,6 +10,7 @@ _SECTIONS = (
     ("Action log", "action_list", Capability.VIEW, "actions"),
     ("Forward plan", "forward_plan", Capability.VIEW, "forward-plan"),
     ("Plans", "plan_list", Capability.VIEW, "plans"),
+    ("Risks", "risk_list", Capability.VIEW, "risks"),
     ("Summaries", "summary_list", Capability.VIEW, "summaries"),
     ("Figures", "scorecard", Capability.VIEW, "figures"),
     ("Casework", "snapshot_list", Capability.ANALYSE, "casework"),

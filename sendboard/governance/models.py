@@ -3,8 +3,10 @@
 import uuid
 
 from django.conf import settings
+from django.contrib.auth import get_user_model
 from django.db import models
 from django.urls import reverse
+from simple_history import register
 from simple_history.models import HistoricalRecords
 
 
@@ -220,3 +222,35 @@ class SignInFailures(models.Model):
 
     def __str__(self) -> str:
         return f"{self.failures} failures for {self.key} since {self.window_started_at}"
+
+
+class Invitation(models.Model):
+    """A one-time link, sent by email, for a person to set the password of their new account.
+
+    Only a hash of the link's secret is kept, so a copy of the database cannot be used
+    to take up an invitation.
+    """
+
+    person = models.ForeignKey(Person, on_delete=models.CASCADE, related_name="invitations")
+    email = models.EmailField()
+    role = models.CharField(max_length=10, choices=Role.Name.choices)
+    secret_hash = models.CharField(max_length=64, unique=True)
+    expires_at = models.DateTimeField()
+    accepted_at = models.DateTimeField(null=True, blank=True)
+    withdrawn_at = models.DateTimeField(null=True, blank=True)
+    invited_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+"
+    )
+    created_at = models.DateTimeField(auto_now_add=True)
+    history = HistoricalRecords()
+
+    class Meta:
+        ordering = ["-created_at"]
+
+    def __str__(self) -> str:
+        return f"Invitation of {self.email} to {self.person.partnership}"
+
+
+# Accounts keep their history too: who was deactivated, made staff, renamed, and by whom.
+# The password hash and the time of the last sign-in are not history.
+register(get_user_model(), app=__package__, excluded_fields=["password", "last_login"])

@@ -90,6 +90,11 @@ def attempt_succeeded(*, username: str, address: str) -> None:
 
 
 class SignInForm(GovUKFormMixin, AuthenticationForm):
+    def __init__(self, *args, **kwargs) -> None:
+        super().__init__(*args, **kwargs)
+        # Invited people's usernames are their email addresses.
+        self.fields["username"].label = "Email address or username"
+
     def clean(self):
         username = self.cleaned_data.get("username", "")
         address = client_address(self.request)

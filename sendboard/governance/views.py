@@ -1,13 +1,18 @@
+from collections.abc import Callable
+
+from django.contrib.auth import login
+from django.core.exceptions import ValidationError
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils.http import url_has_allowed_host_and_scheme
+from django.views.decorators.http import require_POST
 
 from sendboard.core.pagecache import cached_for_reader
-from sendboard.core.submit import submit
+from sendboard.core.submit import act, submit
 from sendboard.governance import queries, services
-from sendboard.governance.forms import PersonForm
-from sendboard.governance.models import Partnership
+from sendboard.governance.forms import AcceptForm, InviteForm, PersonForm, RoleForm
+from sendboard.governance.models import Partnership, Person
 from sendboard.governance.permissions import Capability, partnership_view
 
 
@@ -38,8 +43,9 @@ def person_list(request: HttpRequest, partnership: Partnership) -> HttpResponse:
         "governance/person_list.html",
         {
             "partnership": partnership,
-            "people": queries.people_with_groups(partnership),
+            "people": queries.people_with_accounts(partnership),
             "can_edit": request.access.can(Capability.EDIT),
+            "can_manage": request.access.can(Capability.MANAGE),
         },
     )
 
@@ -71,3 +77,125 @@ def _safe_next(request: HttpRequest) -> str | None:
     ):
         return target
     return None
+
+
+@partnership_view(Capability.VIEW)
+def person_detail(request: HttpRequest, partnership: Partnership, code) -> HttpResponse:
+    person = queries.person_in(partnership, code)
+    return render(
+        request,
+        "governance/person_detail.html",
+        {
+            "partnership": partnership,
+            "person": person,
+            "account": queries.account_of(person),
+            "can_manage": request.access.can(Capability.MANAGE),
+        },
+    )
+
+
+def _accept_url(request: HttpRequest) -> Callable[[str], str]:
+    return lambda secret: request.build_absolute_uri(reverse("invitation_accept", args=[secret]))
+
+
+def _account_form(
+    request: HttpRequest, person: Person, form, *, title: str, button: str
+) -> HttpResponse:
+    return render(
+        request,
+        "governance/account_form.html",
+        {
+            "partnership": person.partnership,
+            "person": person,
+            "form": form,
+            "title": title,
+            "button": button,
+        },
+    )
+
+
+@partnership_view(Capability.MANAGE)
+def person_invite(request: HttpRequest, partnership: Partnership, code) -> HttpResponse:
+    person = queries.person_in(partnership, code)
+    form = InviteForm(request.POST or None, initial={"email": person.email, "role": "member"})
+    outcome = submit(
+        request,
+        form,
+        lambda fields: services.person_invite(
+            person=person, **fields, accept_url=_accept_url(request), by=request.user
+        ),
+        done=lambda invitation: f"Invitation sent to {invitation.email}, valid for 7 days",
+    )
+    if outcome.saved:
+        return redirect("person_detail", partnership.slug, person.code)
+    return _account_form(
+        request, person, form, title="Invite to sendboard", button="Send invitation"
+    )
+
+
+@partnership_view(Capability.MANAGE)
+def person_role(request: HttpRequest, partnership: Partnership, code) -> HttpResponse:
+    person = queries.person_in(partnership, code)
+    current = queries.account_of(person).role
+    form = RoleForm(request.POST or None, initial={"role": current.name if current else None})
+    outcome = submit(
+        request,
+        form,
+        lambda fields: services.role_set(person=person, **fields, by=request.user),
+        done=lambda role: f"{person.name} is now {role.get_name_display()}",
+    )
+    if outcome.saved:
+        return redirect("person_detail", partnership.slug, person.code)
+    return _account_form(request, person, form, title="Change role", button="Save role")
+
+
+@require_POST
+@partnership_view(Capability.MANAGE)
+def person_role_remove(request: HttpRequest, partnership: Partnership, code) -> HttpResponse:
+    person = queries.person_in(partnership, code)
+    back = redirect("person_detail", partnership.slug, person.code)
+    return act(
+        request,
+        lambda: services.role_remove(person=person, by=request.user),
+        to=back,
+        done=f"{person.name} no longer has a role in {partnership.name}",
+    )
+
+
+@require_POST
+@partnership_view(Capability.MANAGE)
+def person_deactivate(request: HttpRequest, partnership: Partnership, code) -> HttpResponse:
+    person = queries.person_in(partnership, code)
+    back = redirect("person_detail", partnership.slug, person.code)
+    return act(
+        request,
+        lambda: services.account_deactivate(person=person, by=request.user),
+        to=back,
+        done=f"{person.name}'s account is deactivated: they can no longer sign in",
+    )
+
+
+def invitation_accept(request: HttpRequest, secret: str) -> HttpResponse:
+    """Set a password from an invitation's link; no one is signed in yet."""
+    try:
+        invitation = services.invitation_open(secret)
+    except ValidationError as refused:
+        return render(
+            request,
+            "governance/invitation_refused.html",
+            {"reason": refused.messages[0]},
+            status=410,
+        )
+    form = AcceptForm(request.POST or None)
+    outcome = submit(
+        request,
+        form,
+        lambda fields: services.invitation_accept(secret=secret, **fields),
+        done="Your account is ready",
+    )
+    if outcome.saved:
+        login(request, outcome.result, backend="django.contrib.auth.backends.ModelBackend")
+        return redirect(invitation.person.partnership)
+    return render(
+        request, "governance/invitation_accept.html", {"form": form, "invitation": invitation}
+    )
