@@ -38,14 +38,18 @@ def group_detail(request: HttpRequest, partnership: Partnership, group: str) -> 
 @partnership_view(Capability.VIEW)
 @cached_for_reader
 def person_list(request: HttpRequest, partnership: Partnership) -> HttpResponse:
+    can_manage = request.access.can(Capability.MANAGE)
     return render(
         request,
         "governance/person_list.html",
         {
             "partnership": partnership,
-            "people": queries.people_with_accounts(partnership),
+            # Accounts and roles are the managers' business, and cost two more queries.
+            "people": queries.people_with_accounts(partnership)
+            if can_manage
+            else queries.people_with_groups(partnership),
             "can_edit": request.access.can(Capability.EDIT),
-            "can_manage": request.access.can(Capability.MANAGE),
+            "can_manage": can_manage,
         },
     )
 
