@@ -2,14 +2,25 @@ from django import forms
 from django.utils import timezone
 
 from sendboard.actions.forms import OwnerChoiceField
+from sendboard.actions.models import Action
 from sendboard.core.forms import GovUKFormMixin, RealDateField, VersionedFormMixin
+from sendboard.forwardplan.models import ForwardPlanItem
 from sendboard.governance.models import Organisation, Partnership, Person
+from sendboard.plans.highlight import SECTIONS
 from sendboard.plans.models import (
+    HighlightReport,
     ImprovementPlan,
     PlanAction,
     PriorityArea,
     ReportingPeriod,
     Status,
+)
+from sendboard.plans.services.evidence import (
+    EVIDENCE_TYPES,
+    WITHDRAW_REASON_MAX,
+    evidence_max_bytes,
+    size_in_words,
+    type_names,
 )
 
 
@@ -133,6 +144,34 @@ class PlanActionForm(GovUKFormMixin, forms.Form):
         )
 
 
+class EditFormMixin(VersionedFormMixin):
+    """A building form opened on a record to change it: its fields start as the record has them."""
+
+    def __init__(self, *args, instance, **kwargs) -> None:
+        self.instance = instance
+        initial = kwargs.setdefault("initial", {})
+        for name in self.base_fields:
+            value = getattr(instance, name, None)
+            initial.setdefault(name, list(value.all()) if hasattr(value, "all") else value)
+        super().__init__(*args, **kwargs)
+
+
+class PlanEditForm(EditFormMixin, PlanForm):
+    pass
+
+
+class PriorityAreaEditForm(EditFormMixin, PriorityAreaForm):
+    pass
+
+
+class OutcomeEditForm(EditFormMixin, OutcomeForm):
+    pass
+
+
+class PlanActionEditForm(EditFormMixin, PlanActionForm):
+    pass
+
+
 class ProgressForm(VersionedFormMixin, forms.Form):
     """An owner's update of their line: the status it leaves, and what changed."""
 
@@ -191,10 +230,67 @@ class EvidenceForm(GovUKFormMixin, forms.Form):
         required=False,
         assume_scheme="https",
     )
+    file = forms.FileField(
+        label="File (optional)",
+        required=False,
+        widget=forms.ClearableFileInput(attrs={"accept": ",".join(EVIDENCE_TYPES)}),
+        error_messages={"empty": "The chosen file is empty"},
+    )
 
     def __init__(self, *args, **kwargs) -> None:
         kwargs.setdefault("initial", {}).setdefault("written_on", timezone.localdate())
         super().__init__(*args, **kwargs)
+        # The limit is a setting, so it is read when the form is made, not when imported.
+        limit = size_in_words(evidence_max_bytes())
+        self.fields["file"].help_text = f"Up to {limit}: {type_names()}"
+
+
+class EvidenceWithdrawForm(GovUKFormMixin, forms.Form):
+    reason = forms.CharField(
+        label="Why is it withdrawn? (optional)",
+        help_text="Kept in the line's history. For example, the wrong file was added",
+        max_length=WITHDRAW_REASON_MAX,
+        required=False,
+    )
+
+
+class ActionChoiceField(forms.ModelChoiceField):
+    def label_from_instance(self, action: Action) -> str:
+        return f"{action.reference}: {action.title} ({action.get_status_display().lower()})"
+
+
+class ForwardPlanItemChoiceField(forms.ModelChoiceField):
+    def label_from_instance(self, item: ForwardPlanItem) -> str:
+        return f"{item.title} ({item.target_month:%B %Y}, {item.get_status_display().lower()})"
+
+
+class LinkForm(GovUKFormMixin, forms.Form):
+    """Link the line to an action from the log or an item of the forward plan."""
+
+    action = ActionChoiceField(
+        queryset=Action.objects.none(),
+        label="Action from the action log",
+        empty_label="Choose an action",
+        required=False,
+    )
+    forward_plan_item = ForwardPlanItemChoiceField(
+        queryset=ForwardPlanItem.objects.none(),
+        label="Forward plan item",
+        empty_label="Choose a forward plan item",
+        required=False,
+    )
+
+    def __init__(self, *args, plan_action: PlanAction, **kwargs) -> None:
+        super().__init__(*args, **kwargs)
+        partnership = plan_action.outcome.area.plan.partnership
+        self.fields["action"].queryset = (
+            Action.objects.filter(board__partnership=partnership)
+            .exclude(plan_actions=plan_action)
+            .select_related("board")
+        )
+        self.fields["forward_plan_item"].queryset = ForwardPlanItem.objects.filter(
+            group__partnership=partnership
+        ).exclude(plan_actions=plan_action)
 
 
 class PeriodOpenForm(GovUKFormMixin, forms.Form):
@@ -232,3 +328,44 @@ class PeriodPickerForm(forms.Form):
             for period in periods
         ]
         self.fields["period"].widget.attrs["class"] = "govuk-select"
+
+
+class HighlightReportForm(VersionedFormMixin, forms.Form):
+    """The narrative of a highlight report; its figures are computed, never typed here."""
+
+    introduction = forms.CharField(
+        label="Summary",
+        help_text="The narrative and context the board needs to read the figures",
+        widget=forms.Textarea(attrs={"rows": 8}),
+        required=False,
+    )
+    difference_made = forms.CharField(
+        label="What difference has been made",
+        help_text="For children, young people and families, in words they would use",
+        widget=forms.Textarea(attrs={"rows": 6}),
+        required=False,
+    )
+    concerns = forms.CharField(
+        label="Off track or at risk",
+        help_text="Why, and what is being done about it",
+        widget=forms.Textarea(attrs={"rows": 6}),
+        required=False,
+    )
+    next_steps = forms.CharField(
+        label="Next steps",
+        widget=forms.Textarea(attrs={"rows": 4}),
+        required=False,
+    )
+    state = forms.ChoiceField(
+        label="Is the report ready for the board?",
+        choices=HighlightReport.State.choices,
+        widget=forms.RadioSelect,
+        error_messages={"required": "Choose whether the report is a draft or ready"},
+    )
+
+    def __init__(self, *args, instance: HighlightReport, **kwargs) -> None:
+        self.instance = instance
+        kwargs.setdefault("initial", {}).update(
+            {field: getattr(instance, field) for field in (*SECTIONS, "state")}
+        )
+        super().__init__(*args, **kwargs)

@@ -277,3 +277,55 @@ class PeriodLine(models.Model):
 
     def __str__(self) -> str:
         return f"{self.plan_action} in {self.period}"
+
+
+class HighlightReport(Tracked):
+    """A period's highlight report: the narrative a person writes around the figures.
+
+    The figures themselves (roll-ups, lines off track, newly complete, stuck, moving to
+    business as usual) are never stored here: `plans.highlight` computes them from the
+    period's lines, frozen once the period closes. `drafted` keeps the narrative as it
+    was last generated, so generating again refreshes only the text nobody has edited.
+    """
+
+    class State(models.TextChoices):
+        DRAFT = "draft", "Draft"
+        READY = "ready", "Ready for the board"
+
+    period = models.OneToOneField(
+        ReportingPeriod, on_delete=models.CASCADE, related_name="highlight_report"
+    )
+    introduction = models.TextField(
+        blank=True, help_text="The narrative and context the figures need"
+    )
+    difference_made = models.TextField(
+        blank=True, help_text="What difference has been made for children and families"
+    )
+    concerns = models.TextField(blank=True, help_text="What is off track or at risk, and why")
+    next_steps = models.TextField(blank=True)
+    state = models.CharField(max_length=5, choices=State.choices, default=State.DRAFT)
+    drafted = models.JSONField(default=dict, editable=False)
+    generated_at = models.DateTimeField()
+    edited_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="+",
+    )
+    edited_at = models.DateTimeField(null=True, blank=True)
+    history = HistoricalRecords()
+
+    def __str__(self) -> str:
+        return f"Highlight report for {self.period}"
+
+    def get_absolute_url(self) -> str:
+        plan = self.period.plan
+        return reverse(
+            "highlight_report",
+            kwargs={
+                "partnership": plan.partnership.slug,
+                "code": plan.code,
+                "period": self.period.code,
+            },
+        )

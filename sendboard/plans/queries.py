@@ -166,7 +166,8 @@ class Tracker:
 
 
 def _structure(plan: ImprovementPlan, *, until: date | None) -> list[PriorityArea]:
-    actions = PlanAction.objects.prefetch_related("owners")
+    # Counting evidence drops the model's ordering from the query: it is asked for again.
+    actions = PlanAction.objects.prefetch_related("owners").order_by("position", "reference")
     if until is not None:
         actions = actions.with_evidence_count(until=until)
     return list(
@@ -322,4 +323,12 @@ def tracker(plan: ImprovementPlan, period: ReportingPeriod | None = None) -> Tra
         areas=areas,
         rollup=rollup(every_line),
         changes=changes(every_line, _previous_lines(previous), as_at=as_at),
+    )
+
+
+def evidence_in(partnership: Partnership, code) -> Evidence:
+    return get_object_or_404(
+        Evidence.objects.select_related("plan_action__outcome__area__plan__partnership"),
+        plan_action__outcome__area__plan__partnership=partnership,
+        code=_code(code),
     )

@@ -6,6 +6,7 @@ from datetime import date
 from django.contrib.auth.models import User
 from django.core.exceptions import ValidationError
 from django.db import transaction
+from django.db.models import QuerySet
 
 from sendboard.core.services import save_tracked
 from sendboard.governance.models import Organisation, Partnership, Person
@@ -32,8 +33,7 @@ def plan_create(
     by: User,
 ) -> ImprovementPlan:
     require(by, partnership, Capability.MANAGE)
-    if ends_on is not None and ends_on <= starts_on:
-        raise ValidationError({"ends_on": "The plan must end after it starts"})
+    check_plan_dates(starts_on, ends_on)
     plan = ImprovementPlan(
         partnership=partnership,
         title=title.strip(),
@@ -47,11 +47,17 @@ def plan_create(
     return plan
 
 
-def _check_reference(reference: str) -> str:
+def check_reference(reference: str, taken: QuerySet, *, taken_message: str) -> str:
+    """The reference, stripped, unless it is blank or `taken` already holds it."""
     reference = reference.strip()
     if not reference:
         raise ValidationError({"reference": "Enter the reference the plan uses, such as APA1"})
+    if taken.filter(reference=reference).exists():
+        raise ValidationError({"reference": taken_message.format(reference=reference)})
     return reference
+
+
+AREA_TAKEN = "The plan already has a priority area {reference}"
 
 
 @transaction.atomic
@@ -59,9 +65,7 @@ def priority_area_create(
     *, plan: ImprovementPlan, reference: str, title: str, kind: str, by: User
 ) -> PriorityArea:
     require(by, plan.partnership, Capability.EDIT)
-    reference = _check_reference(reference)
-    if plan.areas.filter(reference=reference).exists():
-        raise ValidationError({"reference": f"The plan already has a priority area {reference}"})
+    reference = check_reference(reference, plan.areas, taken_message=AREA_TAKEN)
     area = PriorityArea(
         plan=plan, reference=reference, title=title.strip(), kind=kind, position=plan.areas.count()
     )
@@ -72,9 +76,7 @@ def priority_area_create(
 @transaction.atomic
 def outcome_create(*, area: PriorityArea, reference: str, title: str, by: User) -> Outcome:
     require(by, area.plan.partnership, Capability.EDIT)
-    reference = _check_reference(reference)
-    if area.outcomes.filter(reference=reference).exists():
-        raise ValidationError({"reference": f"{area.reference} already has an outcome {reference}"})
+    reference = check_reference(reference, area.outcomes, taken_message=outcome_taken_message(area))
     outcome = Outcome(
         area=area, reference=reference, title=title.strip(), position=area.outcomes.count()
     )
@@ -98,11 +100,11 @@ def plan_action_create(
 ) -> PlanAction:
     partnership = outcome.area.plan.partnership
     require(by, partnership, Capability.EDIT)
-    reference = _check_reference(reference)
+    reference = check_reference(
+        reference, outcome.plan_actions, taken_message=line_taken_message(outcome)
+    )
     owners = list(owners)
-    _check_line(partnership, text=text, owners=owners, starts_on=starts_on, due_on=due_on)
-    if outcome.plan_actions.filter(reference=reference).exists():
-        raise ValidationError({"reference": f"Outcome {outcome.reference} already has {reference}"})
+    check_line(partnership, text=text, owners=owners, starts_on=starts_on, due_on=due_on)
     line = PlanAction(
         outcome=outcome,
         reference=reference,
@@ -121,7 +123,20 @@ def plan_action_create(
     return line
 
 
-def _check_line(
+def outcome_taken_message(area: PriorityArea) -> str:
+    return f"{area.reference} already has an outcome {{reference}}"
+
+
+def line_taken_message(outcome: Outcome) -> str:
+    return f"Outcome {outcome.reference} already has {{reference}}"
+
+
+def check_plan_dates(starts_on: date, ends_on: date | None) -> None:
+    if ends_on is not None and ends_on <= starts_on:
+        raise ValidationError({"ends_on": "The plan must end after it starts"})
+
+
+def check_line(
     partnership: Partnership,
     *,
     text: str,

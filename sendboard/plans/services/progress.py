@@ -1,4 +1,4 @@
-"""Progress on a line: status, evidence, a deep dive, a move to business as usual."""
+"""Progress on a line: status, a deep dive, a move to business as usual."""
 
 from datetime import date
 
@@ -13,7 +13,6 @@ from sendboard.forwardplan.services import forward_plan_item_create, month_after
 from sendboard.governance.models import Group
 from sendboard.governance.permissions import Capability
 from sendboard.plans.models import (
-    Evidence,
     PlanAction,
     ProgressUpdate,
     Status,
@@ -56,33 +55,6 @@ def progress_record(
     return ProgressUpdate.objects.create(
         plan_action=plan_action, period=period, status=status, note=note.strip(), written_by=by
     )
-
-
-@transaction.atomic
-def evidence_add(
-    *,
-    plan_action: PlanAction,
-    written_on: date,
-    text: str,
-    link: str = "",
-    file=None,
-    by: User,
-) -> Evidence:
-    require_owner_or_editor(by, plan_action)
-    if not text.strip():
-        raise ValidationError({"text": "Say what the evidence shows"})
-    if written_on > timezone.localdate():
-        raise ValidationError({"written_on": "The date of the evidence must be today or earlier"})
-    evidence = Evidence(
-        plan_action=plan_action,
-        written_on=written_on,
-        text=text.strip(),
-        link=link,
-        file=file or "",
-        added_by=by,
-    )
-    save_tracked(evidence, by=by, opened_version=None, reason="Evidence added")
-    return evidence
 
 
 @transaction.atomic

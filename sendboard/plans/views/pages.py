@@ -22,7 +22,15 @@ def plan_action_for_owner(request: HttpRequest, partnership: Partnership, code) 
 
 
 def form_page(
-    request: HttpRequest, form, *, title: str, button: str, back: str, caption: str = ""
+    request: HttpRequest,
+    form,
+    *,
+    title: str,
+    button: str,
+    back: str,
+    caption: str = "",
+    multipart: bool = False,
+    button_classes: str = "",
 ) -> HttpResponse:
     """A page of one form about a plan or its parts, headed by what it is about."""
     return render(
@@ -35,14 +43,16 @@ def form_page(
             "button": button,
             "back": back,
             "caption": caption,
+            "multipart": multipart,
+            "button_classes": button_classes,
         },
     )
 
 
 def line_form(
-    request: HttpRequest, plan_action: PlanAction, form, *, title: str, button: str
+    request: HttpRequest, plan_action: PlanAction, form, *, title: str, button: str, **options
 ) -> HttpResponse:
-    """A form about one line: progress, evidence, or its move to business as usual."""
+    """A form about one line: progress, evidence, links, or its move to business as usual."""
     return form_page(
         request,
         form,
@@ -50,4 +60,5 @@ def line_form(
         button=button,
         back=plan_action.get_absolute_url(),
         caption=f"{plan_action.reference}: {plan_action.text}",
+        **options,
     )

@@ -13,6 +13,7 @@ from sendboard.plans.forms import (
     OutcomeForm,
     PeriodPickerForm,
     PlanActionForm,
+    PlanEditForm,
     PlanForm,
     PriorityAreaForm,
 )
@@ -46,6 +47,34 @@ def plan_create(request: HttpRequest, partnership: Partnership) -> HttpResponse:
         return redirect(outcome.result)
     back = reverse("plan_list", kwargs={"partnership": partnership.slug})
     return form_page(request, form, title="Start a plan", button="Start the plan", back=back)
+
+
+@partnership_view(Capability.MANAGE)
+def plan_edit(request: HttpRequest, partnership: Partnership, code) -> HttpResponse:
+    plan = queries.plan_in(partnership, code)
+    form = PlanEditForm(request.POST or None, instance=plan)
+    outcome = submit(
+        request,
+        form,
+        lambda fields: services.plan_update(
+            plan=plan,
+            **fields,
+            opened_version=form.cleaned_data["opened_version"],
+            by=request.user,
+        ),
+        done=lambda saved: f"{saved} saved",
+        refresh=lambda stale: PlanEditForm(instance=queries.plan_in(partnership, code)),
+    )
+    if outcome.saved:
+        return redirect(plan)
+    return form_page(
+        request,
+        outcome.form,
+        title="Change the plan",
+        button="Save changes",
+        back=plan.get_absolute_url(),
+        caption=plan.title,
+    )
 
 
 @partnership_view(Capability.EDIT)
