@@ -2,6 +2,7 @@ from django.contrib import admin
 from simple_history.admin import SimpleHistoryAdmin
 
 from sendboard.actions.models import Action, ActionUpdate
+from sendboard.governance.admin import PartnershipScoped
 
 
 class ActionUpdateInline(admin.TabularInline):
@@ -12,7 +13,8 @@ class ActionUpdateInline(admin.TabularInline):
 
 
 @admin.register(Action)
-class ActionAdmin(SimpleHistoryAdmin):
+class ActionAdmin(PartnershipScoped, SimpleHistoryAdmin):
+    partnership_path = "board__partnership"
     list_display = (
         "reference",
         "title",

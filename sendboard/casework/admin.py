@@ -2,12 +2,14 @@ from django.contrib import admin
 
 from sendboard.casework.models import Snapshot
 from sendboard.core.admin import ReadOnlyAdminMixin
+from sendboard.governance.admin import PartnershipScoped
 
 
 @admin.register(Snapshot)
-class SnapshotAdmin(ReadOnlyAdminMixin, admin.ModelAdmin):
+class SnapshotAdmin(PartnershipScoped, ReadOnlyAdminMixin, admin.ModelAdmin):
     """Read-only: a snapshot is made by import_casework and its files must match the row."""
 
+    partnership_path = "partnership"
     list_display = (
         "as_at",
         "kind",

@@ -3,9 +3,9 @@ from django.urls import reverse
 
 from sendboard.governance.permissions import Capability
 
-# (label, url name, capability needed, first path segment that marks it active)
+# (label, url name, capability needed, first path segment that marks it active). The
+# partnership's home is the header's "sendboard" link, as a service's name is on GOV.UK.
 _SECTIONS = (
-    ("Home", "partnership_home", Capability.VIEW, ""),
     ("Meetings", "meeting_list", Capability.VIEW, "meetings"),
     ("Action log", "action_list", Capability.VIEW, "actions"),
     ("Forward plan", "forward_plan", Capability.VIEW, "forward-plan"),

@@ -1,6 +1,7 @@
 from django.contrib import admin
 from simple_history.admin import SimpleHistoryAdmin
 
+from sendboard.governance.admin import PartnershipScoped
 from sendboard.meetings.models import AgendaItem, Attendance, Meeting, MinuteEntry, Paper
 
 
@@ -12,7 +13,8 @@ class AgendaItemInline(admin.TabularInline):
 
 
 @admin.register(Meeting)
-class MeetingAdmin(SimpleHistoryAdmin):
+class MeetingAdmin(PartnershipScoped, SimpleHistoryAdmin):
+    partnership_path = "group__partnership"
     list_display = ["__str__", "number", "date", "status", "minutes_status"]
     list_filter = ["group__partnership", "group", "status", "minutes_status"]
     list_select_related = ["group"]
@@ -23,7 +25,8 @@ class MeetingAdmin(SimpleHistoryAdmin):
 
 
 @admin.register(AgendaItem)
-class AgendaItemAdmin(SimpleHistoryAdmin):
+class AgendaItemAdmin(PartnershipScoped, SimpleHistoryAdmin):
+    partnership_path = "meeting__group__partnership"
     list_display = ["__str__", "meeting", "kind"]
     list_filter = ["kind", "meeting__group__partnership"]
     list_select_related = ["meeting__group"]
@@ -33,7 +36,8 @@ class AgendaItemAdmin(SimpleHistoryAdmin):
 
 
 @admin.register(Paper)
-class PaperAdmin(SimpleHistoryAdmin):
+class PaperAdmin(PartnershipScoped, SimpleHistoryAdmin):
+    partnership_path = "item__meeting__group__partnership"
     list_display = ["title", "item", "uploaded_at", "withdrawn_at"]
     list_select_related = ["item"]
     search_fields = ["title"]
@@ -41,7 +45,8 @@ class PaperAdmin(SimpleHistoryAdmin):
 
 
 @admin.register(Attendance)
-class AttendanceAdmin(SimpleHistoryAdmin):
+class AttendanceAdmin(PartnershipScoped, SimpleHistoryAdmin):
+    partnership_path = "meeting__group__partnership"
     list_display = ["person", "kind", "deputising_for", "meeting"]
     list_filter = ["kind"]
     list_select_related = ["person", "deputising_for", "meeting__group"]
@@ -49,7 +54,8 @@ class AttendanceAdmin(SimpleHistoryAdmin):
 
 
 @admin.register(MinuteEntry)
-class MinuteEntryAdmin(SimpleHistoryAdmin):
+class MinuteEntryAdmin(PartnershipScoped, SimpleHistoryAdmin):
+    partnership_path = "item__meeting__group__partnership"
     list_display = ["__str__", "kind", "item"]
     list_filter = ["kind"]
     list_select_related = ["item"]

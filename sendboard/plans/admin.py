@@ -1,6 +1,7 @@
 from django.contrib import admin
 from simple_history.admin import SimpleHistoryAdmin
 
+from sendboard.governance.admin import PartnershipScoped
 from sendboard.plans.models import (
     Evidence,
     ImprovementPlan,
@@ -14,7 +15,8 @@ from sendboard.plans.models import (
 
 
 @admin.register(ImprovementPlan)
-class ImprovementPlanAdmin(SimpleHistoryAdmin):
+class ImprovementPlanAdmin(PartnershipScoped, SimpleHistoryAdmin):
+    partnership_path = "partnership"
     list_display = ("title", "partnership", "kind", "starts_on", "ends_on")
     list_filter = ("kind", "partnership")
     search_fields = ("title", "source")
@@ -22,7 +24,8 @@ class ImprovementPlanAdmin(SimpleHistoryAdmin):
 
 
 @admin.register(PriorityArea)
-class PriorityAreaAdmin(SimpleHistoryAdmin):
+class PriorityAreaAdmin(PartnershipScoped, SimpleHistoryAdmin):
+    partnership_path = "plan__partnership"
     list_display = ("reference", "title", "plan", "kind")
     list_select_related = ("plan",)
     search_fields = ("reference", "title")
@@ -30,7 +33,8 @@ class PriorityAreaAdmin(SimpleHistoryAdmin):
 
 
 @admin.register(Outcome)
-class OutcomeAdmin(SimpleHistoryAdmin):
+class OutcomeAdmin(PartnershipScoped, SimpleHistoryAdmin):
+    partnership_path = "area__plan__partnership"
     list_display = ("reference", "title", "area")
     list_select_related = ("area",)
     search_fields = ("reference", "title")
@@ -38,7 +42,8 @@ class OutcomeAdmin(SimpleHistoryAdmin):
 
 
 @admin.register(PlanAction)
-class PlanActionAdmin(SimpleHistoryAdmin):
+class PlanActionAdmin(PartnershipScoped, SimpleHistoryAdmin):
+    partnership_path = "outcome__area__plan__partnership"
     list_display = ("reference", "outcome", "status", "due_on", "transferred_on")
     list_filter = ("status",)
     list_select_related = ("outcome__area",)
@@ -48,7 +53,8 @@ class PlanActionAdmin(SimpleHistoryAdmin):
 
 
 @admin.register(Evidence)
-class EvidenceAdmin(SimpleHistoryAdmin):
+class EvidenceAdmin(PartnershipScoped, SimpleHistoryAdmin):
+    partnership_path = "plan_action__outcome__area__plan__partnership"
     list_display = ("plan_action", "written_on", "added_by", "withdrawn_at")
     list_select_related = ("plan_action", "added_by")
     raw_id_fields = ("plan_action", "added_by")
@@ -56,14 +62,16 @@ class EvidenceAdmin(SimpleHistoryAdmin):
 
 
 @admin.register(ProgressUpdate)
-class ProgressUpdateAdmin(admin.ModelAdmin):
+class ProgressUpdateAdmin(PartnershipScoped, admin.ModelAdmin):
+    partnership_path = "plan_action__outcome__area__plan__partnership"
     list_display = ("plan_action", "period", "status", "written_by", "written_at")
     list_select_related = ("plan_action", "period", "written_by")
     raw_id_fields = ("plan_action", "period", "written_by")
 
 
 @admin.register(ReportingPeriod)
-class ReportingPeriodAdmin(SimpleHistoryAdmin):
+class ReportingPeriodAdmin(PartnershipScoped, SimpleHistoryAdmin):
+    partnership_path = "plan__partnership"
     list_display = ("__str__", "plan", "state", "closed_at")
     list_filter = ("state",)
     list_select_related = ("plan",)
@@ -71,9 +79,10 @@ class ReportingPeriodAdmin(SimpleHistoryAdmin):
 
 
 @admin.register(PeriodLine)
-class PeriodLineAdmin(admin.ModelAdmin):
+class PeriodLineAdmin(PartnershipScoped, admin.ModelAdmin):
     """Frozen lines are the record of what the board saw: read here, never changed."""
 
+    partnership_path = "period__plan__partnership"
     list_display = ("plan_action", "period", "status", "updated", "evidence_count")
     list_select_related = ("plan_action", "period")
 

@@ -1,11 +1,13 @@
 from django.contrib import admin
 from simple_history.admin import SimpleHistoryAdmin
 
+from sendboard.governance.admin import PartnershipScoped
 from sendboard.publishing.models import PublicSummary
 
 
 @admin.register(PublicSummary)
-class PublicSummaryAdmin(SimpleHistoryAdmin):
+class PublicSummaryAdmin(PartnershipScoped, SimpleHistoryAdmin):
+    partnership_path = "meeting__group__partnership"
     list_display = ["title", "meeting", "status", "published_at"]
     list_filter = ["status", "meeting__group__partnership"]
     search_fields = ["title", "body"]

@@ -4,3 +4,8 @@ from django.apps import AppConfig
 class RisksConfig(AppConfig):
     name = "sendboard.risks"
     verbose_name = "Risk register"
+
+    def ready(self) -> None:
+        from sendboard.risks import line_page
+
+        line_page.register()

@@ -1,0 +1,1 @@
+"""The risk register pages: the register and its summary, and each risk."""
