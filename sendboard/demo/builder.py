@@ -22,6 +22,9 @@ from sendboard.actions.services import action_create, action_update_add
 from sendboard.core.services import save_tracked
 from sendboard.demo import content
 from sendboard.demo.casework import demo_casework_remove
+from sendboard.demo.cast import Cast
+from sendboard.demo.plan import PlanStory, plan_remove
+from sendboard.demo.risks import RiskStory, risks_remove
 from sendboard.demo.schedule import Slot, add_months, slots
 from sendboard.forwardplan.models import ForwardPlanItem
 from sendboard.forwardplan.services import (
@@ -44,6 +47,7 @@ from sendboard.meetings.services import (
     meeting_minutes_publish,
     minute_entry_add,
 )
+from sendboard.plans.models import HighlightReport, PlanAction
 from sendboard.publishing.models import PublicSummary
 from sendboard.publishing.services import summary_draft, summary_publish
 
@@ -107,6 +111,13 @@ def demo_counts(partnership: Partnership) -> dict[str, int]:
         "public summaries": PublicSummary.objects.filter(
             meeting__group__partnership=partnership
         ).count(),
+        "plan actions": PlanAction.objects.filter(
+            outcome__area__plan__partnership=partnership
+        ).count(),
+        "highlight reports": HighlightReport.objects.filter(
+            period__plan__partnership=partnership
+        ).count(),
+        "risks": partnership.risks.count(),
     }
 
 
@@ -137,6 +148,8 @@ def demo_remove(*, partnership: Partnership) -> None:
     groups.delete()
     usernames = [username for _person, username, _role in content.SIGN_INS]
     demo_casework_remove(partnership=partnership)
+    risks_remove(partnership=partnership)
+    plan_remove(partnership=partnership)
     partnership.delete()
     get_user_model().objects.filter(username__in=usernames, roles__isnull=True).delete()
 
@@ -157,9 +170,10 @@ class _Builder:
     def at(self, day: datetime.date, time: datetime.time = TEN_AM) -> datetime.datetime:
         return timezone.make_aware(datetime.datetime.combine(day, time))
 
-    def on(self, day: datetime.date) -> None:
+    def on(self, day: datetime.date) -> datetime.datetime:
         """Date the history of what is saved next, through the ORM or a service."""
         self.clock = self.at(min(day, self.today))
+        return self.clock
 
     def stamp(self, *, history_instance: Model, **_kwargs) -> None:
         history_instance.history_date = self.clock
@@ -197,7 +211,15 @@ class _Builder:
             )
         self.sign_ins(partnership)
         self.build_groups(partnership)
+        cast = Cast(self.today, self.people, self.users, organisations, self.on)
+        self.plan_story = PlanStory(cast)
+        self.plan_story.build()
+        self.risk_story = RiskStory(cast, self.plan_story.plan_actions)
+        self.risk_story.build()
         self.build_meetings()
+        board = self.meetings["board"]
+        held = [meeting for meeting in board if meeting.date < self.today]
+        self.plan_story.deep_dive(asked_at=held[-1], heard_at=board[len(held)])
         self.build_action_timelines()
         self.build_summaries()
         return partnership
@@ -361,6 +383,7 @@ class _Builder:
                 presenters=[self.people[spec["members"][0][0]]],
                 by=editor,
             )
+        self.plan_story.agenda(meeting)
         for planned in self.forward_plan:
             if planned.target_meeting_id == meeting.pk and planned.status != "deferred":
                 forward_plan_item_schedule(item=planned, meeting=meeting, by=editor)
@@ -467,6 +490,8 @@ class _Builder:
                     "chair",
                 )
             self.raise_action(meeting, item, next(board_pool, None))
+        self.plan_story.minute(meeting, self.entry)
+        self.risk_story.minute(meeting, self.entry, self.groups["sdg"])
         for item in meeting.items.filter(kind=AgendaItem.Kind.FORWARD_PLAN):
             spec = next(s for s in content.FORWARD_PLAN if s["title"] == item.title)
             self.entry(item, "note", spec["note"], spec["owner"])

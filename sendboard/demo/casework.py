@@ -11,7 +11,7 @@ from sendboard.casework.snapshot import snapshot_folder
 from sendboard.casework.snapshot.synth import synthesise
 from sendboard.governance.models import Partnership
 from sendboard.lib.periods import reporting_periods
-from sendboard.performance.models import Indicator
+from sendboard.performance.models import Indicator, Observation
 from sendboard.performance.services import indicator_settings_update
 
 DEMO_REQUESTS = 3000
@@ -68,6 +68,8 @@ def _set_targets(*, partnership: Partnership, by) -> None:
 
 
 def demo_casework_remove(*, partnership: Partnership) -> None:
+    # Figures computed from a snapshot protect it; they go with it.
+    Observation.objects.filter(snapshot__partnership=partnership).delete()
     for snapshot in Snapshot.objects.filter(partnership=partnership):
         shutil.rmtree(snapshot_folder(snapshots_dir=snapshots_dir(), code=str(snapshot.code)), True)
         snapshot.delete()

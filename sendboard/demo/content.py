@@ -114,7 +114,7 @@ BOARD = {
     "purpose": (
         "Holds the partners to account for improving the lives of children and young people "
         "with special educational needs and disabilities in Northshire, and for the Priority "
-        "Action Plan agreed after the 2024 area SEND inspection."
+        "Action Plan agreed after its area SEND inspection."
     ),
     "terms_of_reference": (
         "1. The Board sets the partnership's SEND strategy and agrees its priorities.\n"
@@ -376,7 +376,8 @@ SUBGROUP_REPORTS = {
     ],
     "sdg": [
         (
-            "The delivery plan has 46 actions: 31 on track, 9 at risk, 2 off track and 4 complete.",
+            "The delivery plan was reviewed line by line, and the actions ready to move to "
+            "business as usual were agreed.",
             "",
         ),
         (

@@ -1,9 +1,10 @@
 from django import forms
 
 from sendboard.core.forms import GovUKFormMixin, VersionedFormMixin
+from sendboard.core.uploads import size_in_words
 from sendboard.governance.models import Group, Partnership, Person
 from sendboard.meetings.models import AgendaItem, Attendance, Meeting, MinuteEntry
-from sendboard.meetings.services import PAPER_TYPES, AttendanceRow
+from sendboard.meetings.services import PAPER, AttendanceRow
 
 
 def _people(partnership: Partnership):
@@ -102,8 +103,8 @@ class PaperForm(GovUKFormMixin, forms.Form):
     )
     file = forms.FileField(
         label="File",
-        help_text=f"Up to 20 MB: {', '.join(kind.lstrip('.').upper() for kind in PAPER_TYPES)}",
-        widget=forms.ClearableFileInput(attrs={"accept": ",".join(PAPER_TYPES)}),
+        help_text=f"Up to {size_in_words(PAPER.max_bytes)}: {PAPER.kinds_in_words()}",
+        widget=forms.ClearableFileInput(attrs={"accept": ",".join(PAPER.kinds)}),
         error_messages={
             "required": "Choose the file of the paper",
             "empty": "The chosen file is empty",

@@ -4,6 +4,7 @@ from django.utils import timezone
 from sendboard.actions.forms import OwnerChoiceField
 from sendboard.actions.models import Action
 from sendboard.core.forms import GovUKFormMixin, RealDateField, VersionedFormMixin
+from sendboard.core.uploads import size_in_words
 from sendboard.forwardplan.models import ForwardPlanItem
 from sendboard.governance.models import Organisation, Partnership, Person
 from sendboard.plans.highlight import SECTIONS
@@ -15,13 +16,7 @@ from sendboard.plans.models import (
     ReportingPeriod,
     Status,
 )
-from sendboard.plans.services.evidence import (
-    EVIDENCE_TYPES,
-    WITHDRAW_REASON_MAX,
-    evidence_max_bytes,
-    size_in_words,
-    type_names,
-)
+from sendboard.plans.services.evidence import WITHDRAW_REASON_MAX, evidence_allowed
 
 
 def _reference(example: str) -> forms.CharField:
@@ -233,7 +228,7 @@ class EvidenceForm(GovUKFormMixin, forms.Form):
     file = forms.FileField(
         label="File (optional)",
         required=False,
-        widget=forms.ClearableFileInput(attrs={"accept": ",".join(EVIDENCE_TYPES)}),
+        widget=forms.ClearableFileInput(attrs={"accept": ",".join(evidence_allowed().kinds)}),
         error_messages={"empty": "The chosen file is empty"},
     )
 
@@ -241,8 +236,10 @@ class EvidenceForm(GovUKFormMixin, forms.Form):
         kwargs.setdefault("initial", {}).setdefault("written_on", timezone.localdate())
         super().__init__(*args, **kwargs)
         # The limit is a setting, so it is read when the form is made, not when imported.
-        limit = size_in_words(evidence_max_bytes())
-        self.fields["file"].help_text = f"Up to {limit}: {type_names()}"
+        allowed = evidence_allowed()
+        self.fields[
+            "file"
+        ].help_text = f"Up to {size_in_words(allowed.max_bytes)}: {allowed.kinds_in_words()}"
 
 
 class EvidenceWithdrawForm(GovUKFormMixin, forms.Form):

@@ -7,32 +7,17 @@ import itertools
 import pytest
 from django.contrib.auth import get_user_model
 from django.core.management import call_command
-from django.test import Client, override_settings
+from django.test import Client
 
 from sendboard.actions.models import Action, ActionUpdate
 from sendboard.demo.builder import demo_build, demo_counts, demo_remove, demo_sign_ins
+from sendboard.demo.tests.building import FAST_HASHER, TODAY
 from sendboard.forwardplan.models import ForwardPlanItem
 from sendboard.governance.models import Group, Membership, Partnership
 from sendboard.meetings.models import Attendance, Meeting, MinuteEntry
+from sendboard.plans.models import PlanAction
 from sendboard.publishing.models import PublicSummary
-
-TODAY = datetime.date(2026, 11, 23)
-FAST_HASHER = override_settings(PASSWORD_HASHERS=["django.contrib.auth.hashers.MD5PasswordHasher"])
-
-
-@pytest.fixture(scope="module")
-def demo(django_db_setup, django_db_blocker):
-    """Built once for the module: the build is the slow part and every test only reads it."""
-    with django_db_blocker.unblock(), FAST_HASHER:
-        result = demo_build(today=TODAY)
-    yield result.partnership
-    with django_db_blocker.unblock():
-        demo_remove(partnership=Partnership.objects.get(slug=result.partnership.slug))
-
-
-@pytest.fixture
-def board(demo, db):
-    return demo.groups.get(kind=Group.Kind.BOARD)
+from sendboard.risks.models import Risk
 
 
 def test_it_builds_a_board_and_four_subgroups_reporting_to_it(demo, board):
@@ -178,8 +163,16 @@ def test_reset_removes_every_record_its_history_and_the_demo_accounts(demo, db):
     # Rebuilt records may reuse freed ids, so none of a removed record's history may stay.
     action_ids = list(Action.objects.filter(board__partnership=demo).values_list("pk", flat=True))
     meeting_ids = list(Meeting.objects.filter(group__partnership=demo).values_list("pk", flat=True))
+    line_ids = list(
+        PlanAction.objects.filter(outcome__area__plan__partnership=demo).values_list(
+            "pk", flat=True
+        )
+    )
+    risk_ids = list(demo.risks.values_list("pk", flat=True))
     demo_remove(partnership=demo)
     assert not Partnership.objects.filter(slug="northshire").exists()
     assert not Action.history.filter(id__in=action_ids).exists()
     assert not Meeting.history.filter(id__in=meeting_ids).exists()
+    assert line_ids and not PlanAction.history.filter(id__in=line_ids).exists()
+    assert risk_ids and not Risk.history.filter(id__in=risk_ids).exists()
     assert not get_user_model().objects.filter(username__startswith="northshire.").exists()

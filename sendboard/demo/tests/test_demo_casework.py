@@ -4,8 +4,9 @@ import datetime
 
 import pytest
 
-from sendboard.demo.casework import DEMO_TARGETS, demo_casework_load
-from sendboard.performance.models import Indicator, Rag
+from sendboard.casework.models import Snapshot
+from sendboard.demo.casework import DEMO_TARGETS, demo_casework_load, demo_casework_remove
+from sendboard.performance.models import Indicator, Observation, Rag
 
 TODAY = datetime.date(2026, 11, 23)
 
@@ -35,3 +36,14 @@ def test_the_key_indicators_carry_the_partnerships_targets_and_ratings(loaded, p
     latest = Indicator.objects.get(partnership=partnership, key="ehcp_20w_incl")
     value = latest.observations.filter(superseded_by__isnull=True).latest("period_end").value
     assert latest.rag(value) != Rag.NOT_RATED
+
+
+def test_removing_the_casework_takes_the_figures_computed_from_it(loaded, partnership):
+    demo_casework_remove(partnership=partnership)
+
+    assert not Snapshot.objects.filter(partnership=partnership).exists()
+    assert (
+        not Observation.objects.filter(indicator__partnership=partnership)
+        .exclude(snapshot=None)
+        .exists()
+    )

@@ -31,16 +31,10 @@ from sendboard.meetings.services.minutes import (
     minute_entry_move,
     minute_entry_update,
 )
-from sendboard.meetings.services.papers import (
-    PAPER_MAX_BYTES,
-    PAPER_TYPES,
-    paper_upload,
-    paper_withdraw,
-)
+from sendboard.meetings.services.papers import PAPER, paper_upload, paper_withdraw
 
 __all__ = [
-    "PAPER_MAX_BYTES",
-    "PAPER_TYPES",
+    "PAPER",
     "STANDING_ORDER",
     "AttendanceRow",
     "agenda_item_add",

@@ -1,4 +1,5 @@
 import datetime
+from dataclasses import replace
 
 import pytest
 from django.core.exceptions import ValidationError
@@ -6,6 +7,7 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from django.utils import timezone
 
 from sendboard.core.services import StaleEdit
+from sendboard.core.tests.files import word_file
 from sendboard.governance.tests.factories import PersonFactory
 from sendboard.meetings import services
 from sendboard.meetings.models import AgendaItem, Attendance, Meeting, MinuteEntry
@@ -171,7 +173,7 @@ class TestPapers:
     def test_it_takes_text_and_office_files_that_are_what_they_say(self, meeting, manager_user):
         for name, content in [
             ("notes.csv", b"area,rate\nNorth,42\n"),
-            ("pack.docx", b"PK\x03\x04"),
+            ("pack.docx", word_file()),
         ]:
             services.paper_upload(
                 item=meeting.items.first(),
@@ -181,13 +183,13 @@ class TestPapers:
             )
         assert meeting.items.first().papers.count() == 2
 
-    def test_it_refuses_a_file_over_20_mb(self, meeting, manager_user, monkeypatch):
-        monkeypatch.setattr(services.papers, "PAPER_MAX_BYTES", 10)
-        with pytest.raises(ValidationError, match="smaller than 20 MB"):
+    def test_it_refuses_a_file_over_the_limit(self, meeting, manager_user, monkeypatch):
+        monkeypatch.setattr(services.papers, "PAPER", replace(services.PAPER, max_bytes=1024))
+        with pytest.raises(ValidationError, match="smaller than 1 KB"):
             services.paper_upload(
                 item=meeting.items.first(),
                 title="",
-                file=SimpleUploadedFile("pack.pdf", b"%PDF-1.4 more than ten bytes"),
+                file=SimpleUploadedFile("pack.pdf", b"%PDF-1.4 " + b"x" * 2000),
                 by=manager_user,
             )
 

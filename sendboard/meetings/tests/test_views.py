@@ -194,7 +194,7 @@ def test_a_paper_is_uploaded_downloaded_and_withdrawn(persona, meeting):
     item = meeting.items.first()
     response = persona["editor"].post(
         _url("paper_upload", item.code),
-        {"title": "Board pack", "file": SimpleUploadedFile("pack.pdf", b"%PDF-1.4 pack")},
+        {"title": "Inspection briefing", "file": SimpleUploadedFile("pack.pdf", b"%PDF-1.4 pack")},
     )
     assert response.status_code == 302
     paper = item.papers.get()
@@ -202,7 +202,8 @@ def test_a_paper_is_uploaded_downloaded_and_withdrawn(persona, meeting):
     assert b"".join(download.streaming_content) == b"%PDF-1.4 pack"
     assert 'filename="pack.pdf"' in download["Content-Disposition"]
     persona["editor"].post(_url("paper_withdraw", paper.code))
-    assert "Board pack" not in persona["viewer"].get(meeting.get_absolute_url()).content.decode()
+    page = persona["viewer"].get(meeting.get_absolute_url()).content.decode()
+    assert "Inspection briefing" not in page
 
 
 def _upload_pack(persona, item, content=b"%PDF-1.4 pack"):

@@ -1,7 +1,6 @@
 """Evidence of progress on a line: a dated note, a link or a file, added and withdrawn."""
 
 from datetime import date
-from pathlib import PurePath
 
 from django.conf import settings
 from django.contrib.auth.models import User
@@ -11,63 +10,20 @@ from django.db import transaction
 from django.utils import timezone
 
 from sendboard.core.services import save_tracked
+from sendboard.core.uploads import Allowed, check_upload
 from sendboard.plans.models import Evidence, PlanAction
 from sendboard.plans.services.access import require_owner_or_editor
 
-EVIDENCE_TYPES = (".pdf", ".docx", ".xlsx", ".pptx", ".png", ".jpg", ".jpeg", ".csv", ".txt")
-# How each kind of file begins: a file whose first bytes belie its name (a program
-# renamed .pdf, say) is refused, as everyone who reads the plan may open it.
-_ZIP = b"PK\x03\x04"  # Office Open XML files are zip archives
-_STARTS = {
-    ".pdf": b"%PDF-",
-    ".docx": _ZIP,
-    ".xlsx": _ZIP,
-    ".pptx": _ZIP,
-    ".png": b"\x89PNG\r\n\x1a\n",
-    ".jpg": b"\xff\xd8\xff",
-    ".jpeg": b"\xff\xd8\xff",
-}
 WITHDRAW_REASON_MAX = 80
 
 
-def evidence_max_bytes() -> int:
-    return settings.EVIDENCE_MAX_BYTES
-
-
-def size_in_words(size: int) -> str:
-    """A byte count as people say it: 10 MB, 512 KB."""
-    if size >= 1024 * 1024:
-        return f"{size / (1024 * 1024):.3g} MB"
-    return f"{max(size // 1024, 1)} KB"
-
-
-def type_names() -> str:
-    """The kinds of file evidence may be, as a list in words: PDF, DOCX, ... or TXT."""
-    *others, last = dict.fromkeys(
-        kind.lstrip(".").upper().replace("JPEG", "JPG") for kind in EVIDENCE_TYPES
+def evidence_allowed() -> Allowed:
+    """What an evidence file may be; its size limit is a setting, read when it is checked."""
+    return Allowed(
+        what="The evidence file",
+        kinds=(".pdf", ".docx", ".xlsx", ".pptx", ".png", ".jpg", ".jpeg", ".csv", ".txt"),
+        max_bytes=settings.EVIDENCE_MAX_BYTES,
     )
-    return f"{', '.join(others)} or {last}"
-
-
-def _check_file(file: UploadedFile) -> None:
-    suffix = PurePath(file.name).suffix.lower()
-    if suffix not in EVIDENCE_TYPES:
-        raise ValidationError({"file": f"The evidence file must be a {type_names()} file"})
-    limit = evidence_max_bytes()
-    if file.size > limit:
-        raise ValidationError(
-            {"file": f"The evidence file must be smaller than {size_in_words(limit)}"}
-        )
-    file.seek(0)
-    head = file.read(4096)
-    file.seek(0)
-    # Text (CSV, TXT) has no signature; a NUL byte in it means a binary file.
-    matches = head.startswith(_STARTS[suffix]) if suffix in _STARTS else b"\x00" not in head
-    if not matches:
-        kind = suffix.lstrip(".").upper()
-        raise ValidationError(
-            {"file": f"The file is not a {kind} file inside: it may be damaged or renamed"}
-        )
 
 
 @transaction.atomic
@@ -86,7 +42,7 @@ def evidence_add(
     if written_on > timezone.localdate():
         raise ValidationError({"written_on": "The date of the evidence must be today or earlier"})
     if file:
-        _check_file(file)
+        check_upload(file, evidence_allowed())
     evidence = Evidence(
         plan_action=plan_action,
         written_on=written_on,
