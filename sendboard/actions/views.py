@@ -16,6 +16,7 @@ from sendboard.core.pagecache import cached_for_reader
 from sendboard.core.submit import submit
 from sendboard.governance.models import Partnership
 from sendboard.governance.permissions import Capability, may_change_owned, partnership_view
+from sendboard.lib.spreadsheets import safe_cells
 from sendboard.meetings.models import AgendaItem
 
 PAGE_SIZE = 50
@@ -83,7 +84,7 @@ def action_log_csv(request: HttpRequest, partnership: Partnership) -> HttpRespon
     )
     for action in actions.iterator(chunk_size=500):
         writer.writerow(
-            _safe_cells(
+            safe_cells(
                 [
                     action.reference,
                     action.title,
@@ -238,8 +239,3 @@ def _agenda_item_from_query(request: HttpRequest, partnership: Partnership) -> A
         )
     except ValidationError:
         return None
-
-
-def _safe_cells(cells: list[str]) -> list[str]:
-    # A cell starting like a formula would run as one in Excel.
-    return [f"'{cell}" if cell[:1] in ("=", "+", "-", "@") else cell for cell in cells]

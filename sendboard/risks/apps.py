@@ -6,6 +6,6 @@ class RisksConfig(AppConfig):
     verbose_name = "Risk register"
 
     def ready(self) -> None:
-        from sendboard.risks import line_page
+        from sendboard.risks import plan_pages
 
-        line_page.register()
+        plan_pages.register()

@@ -11,7 +11,7 @@ from sendboard.core.pagecache import cached_for_reader
 from sendboard.core.submit import act, submit
 from sendboard.governance.models import Partnership
 from sendboard.governance.permissions import Capability, may_change_owned, partnership_view
-from sendboard.plans import line_page, queries, services
+from sendboard.plans import queries, services
 from sendboard.plans.forms import (
     EvidenceForm,
     EvidenceWithdrawForm,
@@ -19,6 +19,7 @@ from sendboard.plans.forms import (
     ProgressForm,
     TransferForm,
 )
+from sendboard.plans.page_parts import LINE_PAGE
 from sendboard.plans.views.pages import line_form, plan_action_for_owner
 
 
@@ -36,7 +37,7 @@ def plan_action_detail(request: HttpRequest, partnership: Partnership, code) -> 
             "colour": queries.STATUS_COLOURS[plan_action.status],
             "may_update": may_change_owned(request.access, plan_action.owners.all()),
             "may_edit": request.access.can(Capability.EDIT),
-            **line_page.line_context(plan_action),
+            **LINE_PAGE.context(plan_action),
         },
     )
 

@@ -17,6 +17,7 @@ from sendboard.plans.forms import (
     PlanForm,
     PriorityAreaForm,
 )
+from sendboard.plans.page_parts import PLAN_TOOLS
 from sendboard.plans.views.pages import form_page
 
 
@@ -165,5 +166,6 @@ def plan_detail(request: HttpRequest, partnership: Partnership, code) -> HttpRes
             "may_manage": request.access.can(Capability.MANAGE),
             # A closed period shows the plan as it was; parts are added to it as it is now.
             "may_add": request.access.can(Capability.EDIT) and not tracker.frozen,
+            **PLAN_TOOLS.context(plan),
         },
     )

@@ -11,6 +11,7 @@ from sendboard.governance.models import Partnership
 from sendboard.governance.permissions import Capability, partnership_view
 from sendboard.risks import queries, services
 from sendboard.risks.forms import BandsForm, RegisterFilterForm
+from sendboard.risks.page_parts import REGISTER_TOOLS
 from sendboard.risks.views.pages import form_page
 
 
@@ -30,6 +31,7 @@ def risk_list(request: HttpRequest, partnership: Partnership) -> HttpResponse:
             "bands": queries.bands_for(partnership),
             "may_edit": request.access.can(Capability.EDIT),
             "may_manage": request.access.can(Capability.MANAGE),
+            **REGISTER_TOOLS.context(),
         },
     )
 

@@ -1,7 +1,8 @@
 """The risks linked to a plan line, on the line's page."""
 
-from sendboard.plans.line_page import LinePart, contribute
+from sendboard.core.parts import Part
 from sendboard.plans.models import PlanAction
+from sendboard.plans.page_parts import LINE_PAGE
 from sendboard.risks.models import Risk
 
 
@@ -11,4 +12,4 @@ def _linked_risks(plan_action: PlanAction) -> dict:
 
 
 def register() -> None:
-    contribute(LinePart(template="risks/_plan_action_risks.html", context=_linked_risks))
+    LINE_PAGE.contribute(Part(template="risks/_plan_action_risks.html", context=_linked_risks))

@@ -1,0 +1,135 @@
+"""A plan line brought to what a workbook says: its details, its status, its evidence.
+
+Details go through the plans app's own `plan_action_update`, and status through
+`progress_record` in an open period. A workbook often comes before any period is
+opened, so with none open the status is set here, under the same rules, with history.
+"""
+
+from collections.abc import Iterable
+from datetime import date
+
+from django.contrib.auth.models import User
+from django.core.exceptions import ValidationError
+from django.db import transaction
+from django.utils import timezone
+
+from sendboard.core.services import save_tracked
+from sendboard.governance.models import Organisation, Person
+from sendboard.plans import services as plan_services
+from sendboard.plans.models import PlanAction, ReportingPeriod, Status
+from sendboard.plans.rollups import DONE
+from sendboard.plans.services.access import require_owner_or_editor
+
+
+def line_update(
+    *,
+    plan_action: PlanAction,
+    text: str,
+    owners: Iterable[Person] = (),
+    lead_organisation: Organisation | None = None,
+    workstream: str = "",
+    starts_on: date | None = None,
+    due_on: date | None = None,
+    success_measures: str = "",
+    by: User,
+) -> bool:
+    """Bring a line's details to what the workbook says; whether anything changed.
+
+    An unchanged line is left alone, so importing the same workbook twice adds no history.
+    """
+    owners = list(owners)
+    wanted = {
+        "text": text.strip(),
+        "lead_organisation": lead_organisation,
+        "workstream": workstream.strip(),
+        "starts_on": starts_on,
+        "due_on": due_on,
+        "success_measures": success_measures.strip(),
+    }
+    same = all(getattr(plan_action, name) == value for name, value in wanted.items())
+    if same and {o.pk for o in plan_action.owners.all()} == {o.pk for o in owners}:
+        return False
+    plan_services.plan_action_update(
+        plan_action=plan_action,
+        reference=plan_action.reference,
+        **wanted,
+        owners=owners,
+        opened_version=None,
+        by=by,
+    )
+    return True
+
+
+@transaction.atomic
+def line_progress_set(
+    *,
+    plan_action: PlanAction,
+    status: str,
+    note: str,
+    impact: str,
+    risks_and_mitigations: str,
+    evidence: str,
+    period: ReportingPeriod | None,
+    by: User,
+) -> bool:
+    """Record the workbook's status, impact, risks and evidence of a line, if they are new.
+
+    In an open period this is an owner's update, through `progress_record`; with none
+    open the line is set as it stands, under the same rules, with its history.
+    """
+    changed = (
+        status != plan_action.status
+        or impact.strip() != plan_action.impact
+        or risks_and_mitigations.strip() != plan_action.risks_and_mitigations
+    )
+    if changed and period is not None:
+        plan_services.progress_record(
+            plan_action=plan_action,
+            status=status,
+            note=note,
+            impact=impact,
+            risks_and_mitigations=risks_and_mitigations,
+            opened_version=None,
+            by=by,
+        )
+    elif changed:
+        _set_without_period(plan_action, status, impact, risks_and_mitigations, by=by)
+    added = _add_evidence(plan_action, evidence, by=by)
+    return changed or added
+
+
+def _set_without_period(
+    plan_action: PlanAction, status: str, impact: str, risks: str, *, by: User
+) -> None:
+    require_owner_or_editor(by, plan_action)
+    # The rules `progress_record` applies in a period, which it does not offer apart.
+    if plan_action.transferred_on is not None:
+        raise ValidationError("This line has been transferred to business as usual")
+    if status in DONE and not impact.strip():
+        raise ValidationError(
+            {"impact": "Say what difference it has made for children and families"}
+        )
+    plan_action.status = status
+    plan_action.impact = impact.strip()
+    plan_action.risks_and_mitigations = risks.strip()
+    label = Status(status).label
+    save_tracked(plan_action, by=by, opened_version=None, reason=f"From a workbook: {label}")
+
+
+def standing_evidence(plan_action: PlanAction) -> str:
+    """The line's standing evidence as one cell: newest first, a blank line between."""
+    return "\n\n".join(
+        item.text for item in plan_action.evidence.all() if item.withdrawn_at is None
+    )
+
+
+def _add_evidence(plan_action: PlanAction, evidence: str, *, by: User) -> bool:
+    evidence = evidence.strip()
+    if not evidence or evidence == standing_evidence(plan_action):
+        return False
+    if any(item.text == evidence for item in plan_action.evidence.all()):
+        return False
+    plan_services.evidence_add(
+        plan_action=plan_action, written_on=timezone.localdate(), text=evidence, by=by
+    )
+    return True
