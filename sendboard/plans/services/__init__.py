@@ -33,6 +33,7 @@ from sendboard.plans.services.progress import (
     deep_dive_request,
     plan_action_transfer,
     progress_record,
+    progress_set,
 )
 
 __all__ = [
@@ -61,5 +62,6 @@ __all__ = [
     "priority_area_remove",
     "priority_area_update",
     "progress_record",
+    "progress_set",
     "removal_refusal",
 ]

@@ -39,6 +39,37 @@ def progress_record(
         raise ValidationError(
             "No reporting period is open. A partnership manager opens one before lines are updated."
         )
+    progress_set(
+        plan_action=plan_action,
+        status=status,
+        impact=impact,
+        risks_and_mitigations=risks_and_mitigations,
+        opened_version=opened_version,
+        reason="Update",
+        by=by,
+    )
+    return ProgressUpdate.objects.create(
+        plan_action=plan_action, period=period, status=status, note=note.strip(), written_by=by
+    )
+
+
+@transaction.atomic
+def progress_set(
+    *,
+    plan_action: PlanAction,
+    status: str,
+    impact: str,
+    risks_and_mitigations: str,
+    opened_version: int | None,
+    reason: str,
+    by: User,
+) -> PlanAction:
+    """A line's status, impact and risks as they stand, with or without a period open.
+
+    An update in a period goes through `progress_record`; an import of a workbook with
+    no period open sets the line with the same rules, and no period's update.
+    """
+    require_owner_or_editor(by, plan_action)
     if plan_action.transferred_on is not None:
         raise ValidationError("This line has been transferred to business as usual")
     if status not in Status.values:
@@ -51,10 +82,8 @@ def progress_record(
     plan_action.impact = impact.strip()
     plan_action.risks_and_mitigations = risks_and_mitigations.strip()
     label = Status(status).label
-    save_tracked(plan_action, by=by, opened_version=opened_version, reason=f"Update: {label}")
-    return ProgressUpdate.objects.create(
-        plan_action=plan_action, period=period, status=status, note=note.strip(), written_by=by
-    )
+    save_tracked(plan_action, by=by, opened_version=opened_version, reason=f"{reason}: {label}")
+    return plan_action
 
 
 @transaction.atomic

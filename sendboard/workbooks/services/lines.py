@@ -9,16 +9,12 @@ from collections.abc import Iterable
 from datetime import date
 
 from django.contrib.auth.models import User
-from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils import timezone
 
-from sendboard.core.services import save_tracked
 from sendboard.governance.models import Organisation, Person
 from sendboard.plans import services as plan_services
-from sendboard.plans.models import PlanAction, ReportingPeriod, Status
-from sendboard.plans.rollups import DONE
-from sendboard.plans.services.access import require_owner_or_editor
+from sendboard.plans.models import PlanAction, ReportingPeriod
 
 
 def line_update(
@@ -93,27 +89,17 @@ def line_progress_set(
             by=by,
         )
     elif changed:
-        _set_without_period(plan_action, status, impact, risks_and_mitigations, by=by)
+        plan_services.progress_set(
+            plan_action=plan_action,
+            status=status,
+            impact=impact,
+            risks_and_mitigations=risks_and_mitigations,
+            opened_version=None,
+            reason="From a workbook",
+            by=by,
+        )
     added = _add_evidence(plan_action, evidence, by=by)
     return changed or added
-
-
-def _set_without_period(
-    plan_action: PlanAction, status: str, impact: str, risks: str, *, by: User
-) -> None:
-    require_owner_or_editor(by, plan_action)
-    # The rules `progress_record` applies in a period, which it does not offer apart.
-    if plan_action.transferred_on is not None:
-        raise ValidationError("This line has been transferred to business as usual")
-    if status in DONE and not impact.strip():
-        raise ValidationError(
-            {"impact": "Say what difference it has made for children and families"}
-        )
-    plan_action.status = status
-    plan_action.impact = impact.strip()
-    plan_action.risks_and_mitigations = risks.strip()
-    label = Status(status).label
-    save_tracked(plan_action, by=by, opened_version=None, reason=f"From a workbook: {label}")
 
 
 def standing_evidence(plan_action: PlanAction) -> str:
