@@ -16,7 +16,10 @@ from functools import lru_cache
 
 from django.utils.safestring import SafeString, mark_safe
 from govuk_frontend_django.components.base import GovUKComponent
+from govuk_frontend_django.components.table import GovUKTable
 from jinja2 import Environment, PackageLoader, PrefixLoader, Template, select_autoescape
+
+from sendboard.core import govuk_table
 
 _environment = Environment(
     loader=PrefixLoader({"govuk_frontend_jinja": PackageLoader("govuk_frontend_jinja")}),
@@ -61,6 +64,8 @@ def _drawn(kind: type[GovUKComponent], fields: tuple) -> SafeString:
 
 
 def render(component: GovUKComponent) -> SafeString:
+    if isinstance(component, GovUKTable) and not govuk_table.has_attributes(component):
+        return mark_safe(govuk_table.draw(component))
     fields = tuple((name, type(value), value) for name, value in vars(component).items())
     if all(kind in _WORDS for _, kind, _ in fields):
         return _drawn(type(component), fields)

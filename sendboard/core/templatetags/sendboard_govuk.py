@@ -10,6 +10,7 @@
       {% summary_row "Meeting" %}<a class="govuk-link" href="...">...</a>{% endsummary_row %}
     {% endsummary_list %}
     {% pagination page %}
+    {% status_tag action.get_status_display "green" %}
 
 `govuk` takes any component of the library by its GOV.UK name, with the dataclass's own
 field names. A tag's content is its argument (`text=` for `govuk`) or, given none, its
@@ -39,6 +40,7 @@ from govuk_frontend_django.components.pagination import (
     PaginationPrevious,
 )
 from govuk_frontend_django.components.summary_list import GovUKSummaryList
+from govuk_frontend_django.components.tag import GovUKTag
 
 from sendboard.core import govuk as components
 from sendboard.core.templatetags.blocks import (
@@ -84,6 +86,16 @@ def govuk(parser: Parser, token: Token) -> ComponentNode:
     component = module.COMPONENT
     nodelist = None if {"text", "html"} & keywords.keys() else body(parser, tag)
     return ComponentNode(component, keywords, nodelist)
+
+
+@register.simple_tag
+def status_tag(text: str, colour: str | None = None) -> str:
+    """A status as a GOV.UK tag: the word is always shown; the colour only repeats it.
+
+    A tag is drawn from a few words, the same on many rows: `components.render` draws
+    each once.
+    """
+    return components.render(GovUKTag(text=str(text), classes=f"govuk-tag--{colour or 'grey'}"))
 
 
 @register.inclusion_tag("core/components/back_link.html")

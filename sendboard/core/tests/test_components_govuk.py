@@ -1,7 +1,6 @@
 import pytest
 from django.core.paginator import Paginator
 from django.template import Context, RequestContext, Template, TemplateSyntaxError
-from django.template.loader import render_to_string
 from django.test import RequestFactory
 
 
@@ -48,14 +47,15 @@ def test_the_back_link_is_in_a_navigation_landmark():
 
 
 def test_a_status_tag_carries_its_word_and_its_colour():
-    def tag(**context) -> str:
-        return _squeezed(render_to_string("core/components/status_tag.html", context))
-
     assert (
-        tag(text="Open", colour="blue")
+        _squeezed(_render("{% status_tag 'Open' 'blue' %}"))
         == '<strong class="govuk-tag govuk-tag--blue"> Open </strong>'
     )
-    assert tag(text="Draft") == '<strong class="govuk-tag govuk-tag--grey"> Draft </strong>'
+    assert (
+        _squeezed(_render("{% status_tag word %}", word="Draft"))
+        == '<strong class="govuk-tag govuk-tag--grey"> Draft </strong>'
+    )
+    assert "&lt;b&gt;" in _render("{% status_tag word 'red' %}", word="<b>")
 
 
 def test_a_summary_lists_rows_take_their_value_as_an_argument_or_a_body():

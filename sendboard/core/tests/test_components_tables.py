@@ -1,3 +1,5 @@
+import re
+
 import pytest
 from django.template import Context, Template, TemplateSyntaxError
 from django.template.engine import Engine
@@ -12,14 +14,19 @@ TABLE = """{% load sendboard_tables %}{% table classes="govuk-table--small-text-
 {% endtable %}"""
 
 
+def _compact(html: str) -> str:
+    """Markup without the whitespace between tags, which neither renderer promises."""
+    return re.sub(r">\s+<", "><", " ".join(html.split()))
+
+
 def _render(text: str, **context) -> str:
-    return " ".join(Template(text).render(Context(context)).split())
+    return _compact(Template(text).render(Context(context)))
 
 
 def test_a_table_has_a_caption_column_headers_and_a_header_for_each_row():
     html = _render(TABLE, groups=[("Board & co", 12), ("Health", 3)])
 
-    assert html == (
+    assert html == _compact(
         '<table class="govuk-table govuk-table--small-text-until-tablet">'
         ' <caption class="govuk-table__caption govuk-table__caption--m">Groups</caption>'
         ' <thead class="govuk-table__head"> <tr class="govuk-table__row">'
