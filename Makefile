@@ -49,3 +49,4 @@ test-postgres:
 benchmarks: install
 	$(BIN)/python benchmarks/pages.py
 	$(BIN)/python benchmarks/casework.py
+	$(BIN)/python benchmarks/plans.py

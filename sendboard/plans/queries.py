@@ -332,3 +332,16 @@ def evidence_in(partnership: Partnership, code) -> Evidence:
         plan_action__outcome__area__plan__partnership=partnership,
         code=_code(code),
     )
+
+
+def plan_named(partnership_slug: str, title_or_code: str = "") -> ImprovementPlan | None:
+    """A plan as a person types it on the command line: its title or code; else the newest."""
+    plans = ImprovementPlan.objects.filter(partnership__slug=partnership_slug).select_related(
+        "partnership"
+    )
+    if title_or_code:
+        try:
+            plans = plans.filter(code=uuid.UUID(title_or_code))
+        except ValueError:
+            plans = plans.filter(title=title_or_code)
+    return plans.first()

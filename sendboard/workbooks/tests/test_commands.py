@@ -32,8 +32,8 @@ def test_it_imports_a_tracker_into_a_new_plan_and_exports_it_back(
     plan = ImprovementPlan.objects.get(title="Priority Action Plan")
 
     exported = tmp_path / "export.xlsx"
-    call_command("export_plan_tracker", str(plan.code), str(exported))
-    _import(str(exported), partnership=partnership.slug, user="manager", plan=str(plan.code))
+    call_command("export_plan_tracker", partnership.slug, str(exported), plan=plan.title)
+    _import(str(exported), partnership=partnership.slug, user="manager", plan=plan.title)
     assert "0 added, 0 updated, 3 unchanged" in capsys.readouterr().out
 
 

@@ -1,7 +1,6 @@
 """Print a period's highlight report, generate its draft first if asked, or write it as Word."""
 
 import datetime
-import uuid
 from pathlib import Path
 
 from django.contrib.auth import get_user_model
@@ -12,6 +11,7 @@ from django.db import transaction
 from sendboard.plans import services
 from sendboard.plans.highlight import Highlight, highlight_of, highlight_report_for
 from sendboard.plans.models import ImprovementPlan, ReportingPeriod
+from sendboard.plans.queries import plan_named
 from sendboard.plans.word import highlight_report_docx
 
 
@@ -67,15 +67,7 @@ class Command(BaseCommand):
             self.stdout.write(f"Wrote {options['output']}")
 
     def _plan(self, partnership: str, plan: str) -> ImprovementPlan:
-        plans = ImprovementPlan.objects.filter(partnership__slug=partnership).select_related(
-            "partnership"
-        )
-        if plan:
-            try:
-                plans = plans.filter(code=uuid.UUID(plan))
-            except ValueError:
-                plans = plans.filter(title=plan)
-        found = plans.first()
+        found = plan_named(partnership, plan)
         if found is None:
             raise CommandError(f"No plan {plan or 'at all'} in the partnership {partnership}.")
         return found

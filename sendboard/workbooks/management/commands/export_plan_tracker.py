@@ -2,10 +2,9 @@
 
 from pathlib import Path
 
-from django.core.exceptions import ValidationError
 from django.core.management.base import BaseCommand, CommandError, CommandParser
 
-from sendboard.plans.models import ImprovementPlan
+from sendboard.plans.queries import plan_named
 from sendboard.workbooks.exports import plan_tracker_workbook
 
 
@@ -13,14 +12,16 @@ class Command(BaseCommand):
     help = "Write a plan's tracker (every area, outcome and line) to an .xlsx workbook."
 
     def add_arguments(self, parser: CommandParser) -> None:
-        parser.add_argument("plan", metavar="PLAN_CODE", help="Code of the plan.")
+        parser.add_argument("partnership", metavar="PARTNERSHIP_SLUG", help="The partnership.")
         parser.add_argument("output", type=Path, metavar="OUTPUT.xlsx", help="File to write.")
+        parser.add_argument(
+            "--plan", default="", help="The plan's title or code; the newest plan when left out."
+        )
 
     def handle(self, *args: object, **options) -> None:
-        try:
-            plan = ImprovementPlan.objects.get(code=options["plan"])
-        except (ImprovementPlan.DoesNotExist, ValidationError) as error:
-            raise CommandError(f"no plan {options['plan']!r}") from error
+        plan = plan_named(options["partnership"], options["plan"])
+        if plan is None:
+            raise CommandError(f"no plan {options['plan'] or 'at all'} in {options['partnership']}")
         output: Path = options["output"]
         output.write_bytes(plan_tracker_workbook(plan))
         self.stdout.write(f"Wrote the tracker of {plan.title} to {output}.")

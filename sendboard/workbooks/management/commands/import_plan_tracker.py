@@ -4,6 +4,7 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.management.base import BaseCommand, CommandError, CommandParser
 
 from sendboard.plans.models import ImprovementPlan
+from sendboard.plans.queries import plan_named
 from sendboard.workbooks.commandline import (
     add_import_arguments,
     partnership_named,
@@ -27,7 +28,9 @@ class Command(BaseCommand):
         add_import_arguments(parser)
         target = parser.add_mutually_exclusive_group(required=True)
         target.add_argument(
-            "--plan", metavar="CODE", help="Code of the plan to update; lines match by Ref."
+            "--plan",
+            metavar="TITLE_OR_CODE",
+            help="Title or code of the plan to update; lines match by Ref.",
         )
         target.add_argument("--title", help="Title of a new plan to import into.")
         parser.add_argument(
@@ -67,8 +70,8 @@ class Command(BaseCommand):
         )
 
 
-def _plan(partnership, code: str) -> ImprovementPlan:
-    try:
-        return ImprovementPlan.objects.get(partnership=partnership, code=code)
-    except (ImprovementPlan.DoesNotExist, ValidationError) as error:
-        raise CommandError(f"no plan {code!r} in {partnership.slug}") from error
+def _plan(partnership, title_or_code: str) -> ImprovementPlan:
+    found = plan_named(partnership.slug, title_or_code)
+    if found is None:
+        raise CommandError(f"no plan {title_or_code!r} in {partnership.slug}")
+    return found
