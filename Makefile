@@ -6,8 +6,12 @@ PG_URL ?= postgres://postgres@127.0.0.1:5432/test
 
 .PHONY: demo test install system assets browser postgres test-sqlite test-postgres lint benchmarks
 
-demo: install assets
+demo: install assets .env
 	$(BIN)/sendboard demo
+
+# The demo's settings for later commands on this laptop; see .env.example for the rest.
+.env:
+	printf '# Made by make demo: settings for trying sendboard on a laptop (see .env.example).\nDEBUG=true\n' > .env
 
 test: install assets browser postgres lint test-sqlite test-postgres
 

@@ -3,6 +3,8 @@
 import os
 import sys
 
+from sendboard.lib.env import SettingError
+
 
 def main() -> None:
     os.environ.setdefault("DJANGO_SETTINGS_MODULE", "sendboard.settings")
@@ -11,4 +13,8 @@ def main() -> None:
         os.environ.setdefault("DEBUG", "true")
     from django.core.management import execute_from_command_line
 
-    execute_from_command_line(["sendboard", *sys.argv[1:]])
+    try:
+        execute_from_command_line(["sendboard", *sys.argv[1:]])
+    except SettingError as error:
+        # A setting missing or mistyped is the reader's to fix: one line, no traceback.
+        sys.exit(f"sendboard: {error}")

@@ -1,11 +1,23 @@
-"""Settings for sendboard, read from environment variables (see .env.example)."""
+"""Settings for sendboard, read from environment variables (see .env.example).
+
+A `.env` file in the folder a command runs from supplies any not set in the environment.
+"""
 
 from pathlib import Path
 
 import dj_database_url
 from csp.constants import NONE, SELF
 
-from sendboard.lib.env import SettingError, env_bool, env_int, env_list, env_str
+from sendboard.lib.env import (
+    SettingError,
+    env_bool,
+    env_int,
+    env_list,
+    env_str,
+    read_env_file,
+)
+
+read_env_file(Path.cwd() / ".env")
 
 BASE_DIR = Path(__file__).resolve().parent
 DATA_DIR = Path(env_str("SENDBOARD_DATA_DIR", str(BASE_DIR.parent / "var"))).resolve()
@@ -15,7 +27,10 @@ DEBUG = env_bool("DEBUG", False)
 SECRET_KEY = env_str("SECRET_KEY")
 if not SECRET_KEY:
     if not DEBUG:
-        raise SettingError("SECRET_KEY must be set when DEBUG is off")
+        raise SettingError(
+            "SECRET_KEY must be set when DEBUG is off: set it in the environment or in .env "
+            "(see .env.example), or DEBUG=true on a laptop"
+        )
     SECRET_KEY = "insecure-development-key-only-for-debug"
 ALLOWED_HOSTS = env_list("ALLOWED_HOSTS", ["127.0.0.1", "localhost"])
 CSRF_TRUSTED_ORIGINS = env_list("CSRF_TRUSTED_ORIGINS", [])

@@ -4,6 +4,7 @@ A mistyped value is an error at start-up rather than a silent default.
 """
 
 import os
+from pathlib import Path
 
 _TRUE = {"1", "true", "yes", "on"}
 _FALSE = {"0", "false", "no", "off", ""}
@@ -44,3 +45,20 @@ def env_list(name: str, default: list[str]) -> list[str]:
     if raw is None:
         return default
     return [item.strip() for item in raw.split(",") if item.strip()]
+
+
+def read_env_file(path: Path) -> None:
+    """Take settings from a `.env` file (NAME=value lines) for those not already set.
+
+    A variable set in the environment wins over the file, so one command can differ.
+    """
+    if not path.is_file():
+        return
+    for number, line in enumerate(path.read_text().splitlines(), start=1):
+        line = line.strip()
+        if not line or line.startswith("#"):
+            continue
+        name, equals, value = line.partition("=")
+        if not equals or not name.strip():
+            raise SettingError(f"{path}:{number}: expected NAME=value, not {line!r}")
+        os.environ.setdefault(name.strip(), value.strip().strip("\"'"))
