@@ -80,6 +80,20 @@ def demo_sign_ins() -> list[SignIn]:
     ]
 
 
+ADMINISTRATOR = SignIn(
+    "admin", "demo-admin", "administrator", "the back office at /admin/, for whoever runs it"
+)
+
+
+def demo_administrator() -> SignIn:
+    """The installation's administrator, as `sendboard createsuperuser` would make one."""
+    user, _ = get_user_model().objects.get_or_create(username=ADMINISTRATOR.username)
+    user.is_staff = user.is_superuser = True
+    user.set_password(ADMINISTRATOR.password)
+    user.save()
+    return ADMINISTRATOR
+
+
 def demo_build(*, today: datetime.date | None = None, reset: bool = False) -> DemoResult:
     """Create Northshire unless it exists (or rebuild it with `reset`); always refresh sign-ins."""
     today = today or timezone.localdate()

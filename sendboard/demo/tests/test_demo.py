@@ -1,8 +1,10 @@
+
 """The Northshire demo keeps its promises: a year of a board's business, one sign-in per role."""
 
 import datetime
 import io
 import itertools
+import re
 
 import pytest
 from django.contrib.auth import get_user_model
@@ -157,6 +159,10 @@ def test_the_command_builds_once_and_prints_a_sign_in_for_each_role(demo, db):
     assert "Kept the existing Northshire SEND Partnership" in printed
     for sign_in in demo_sign_ins():
         assert sign_in.username in printed and sign_in.password in printed
+    assert re.search(r"^admin +demo-admin +administrator", printed, re.MULTILINE)
+    administrator = Client()
+    assert administrator.login(username="admin", password="demo-admin")
+    assert administrator.get("/admin/governance/person/").status_code == 200
 
 
 def test_reset_removes_every_record_its_history_and_the_demo_accounts(demo, db):

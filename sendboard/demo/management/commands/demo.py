@@ -4,7 +4,7 @@ from django.core.management import call_command
 from django.core.management.base import BaseCommand, CommandParser
 from django.utils import timezone
 
-from sendboard.demo.builder import demo_build, demo_sign_ins
+from sendboard.demo.builder import demo_administrator, demo_build, demo_sign_ins
 from sendboard.demo.casework import demo_casework_load
 
 
@@ -60,7 +60,7 @@ class Command(BaseCommand):
     def sign_in_table(self) -> str:
         rows = [("Username", "Password", "Role", "Who")] + [
             (sign_in.username, sign_in.password, sign_in.role, sign_in.person)
-            for sign_in in demo_sign_ins()
+            for sign_in in [*demo_sign_ins(), demo_administrator()]
         ]
         widths = [max(len(row[column]) for row in rows) for column in range(4)]
         lines = [
