@@ -1,4 +1,3 @@
-
 """The Northshire demo keeps its promises: a year of a board's business, one sign-in per role."""
 
 import datetime
