@@ -142,8 +142,20 @@ class Highlight:
         ]
 
 
+# Beyond this many, a sentence counts the actions and points to the report's list.
+NAMED_AT_MOST = 6
+STUCK_HEADING = "Stuck actions"
+READY_HEADING = "Embedded, ready to move"
+
+
 def _names(items: Iterable[Item]) -> str:
     return ", ".join(item.name for item in items)
+
+
+def _named_or_counted(items: list[Item], *, listed_under: str) -> str:
+    if len(items) <= NAMED_AT_MOST:
+        return _names(items)
+    return f"the {len(items)} actions listed under \"{listed_under}\""
 
 
 def draft_narrative(report: Highlight) -> dict[str, str]:
@@ -168,11 +180,11 @@ def draft_narrative(report: Highlight) -> dict[str, str]:
         concerns.append(f"No actions are off track or at risk in {period}.")
     next_steps = []
     if report.stuck:
-        next_steps.append(f"Follow up the stuck actions: {_names(report.stuck)}.")
+        stuck = _named_or_counted(report.stuck, listed_under=STUCK_HEADING)
+        next_steps.append(f"Follow up the stuck actions: {stuck}.")
     if report.ready_to_transfer:
-        next_steps.append(
-            f"Agree the move to business as usual of {_names(report.ready_to_transfer)}."
-        )
+        ready = _named_or_counted(report.ready_to_transfer, listed_under=READY_HEADING)
+        next_steps.append(f"Agree the move to business as usual of {ready}.")
     return {
         "introduction": "\n\n".join(introduction),
         "difference_made": "\n\n".join(difference),

@@ -7,7 +7,7 @@ file reads well with a screen reader; the period and the figures' source come fi
 from docx.document import Document as WordDocument
 
 from sendboard.core.word import document_titled, table_headed, to_bytes
-from sendboard.plans.highlight import Highlight, Item
+from sendboard.plans.highlight import READY_HEADING, STUCK_HEADING, Highlight, Item
 
 
 def _row(table, *cells: str) -> None:
@@ -86,7 +86,7 @@ def _business_as_usual(document: WordDocument, report: Highlight, level: int) ->
         {"Team that took it on": lambda item: item.receiving_team},
         none=f"No actions moved to business as usual in {report.period}.",
     )
-    document.add_heading("Embedded, ready to move", level=level + 1)
+    document.add_heading(READY_HEADING, level=level + 1)
     _items(
         document,
         report.ready_to_transfer,
@@ -124,7 +124,7 @@ def add_highlight_report(document: WordDocument, report: Highlight, *, level: in
         },
         none=f"No actions are off track or at risk in {period}.",
     )
-    document.add_heading("Stuck actions", level=level)
+    document.add_heading(STUCK_HEADING, level=level)
     _items(
         document,
         report.stuck,

@@ -281,3 +281,19 @@ def test_the_report_takes_a_fixed_number_of_queries_whatever_the_plan_size(
     with django_assert_max_num_queries(12):
         report = highlight_report_for(last_month)
     assert report.rollup.total == 30
+
+
+def test_a_long_list_is_counted_in_the_draft_and_named_in_the_report():
+    from sendboard.plans.highlight import NAMED_AT_MOST, READY_HEADING, _named_or_counted
+
+    class Named:
+        def __init__(self, name: str) -> None:
+            self.name = name
+
+    few = [Named(f"APA1 1.{n}") for n in range(NAMED_AT_MOST)]
+    many = [Named(f"APA1 1.{n}") for n in range(NAMED_AT_MOST + 1)]
+
+    assert _named_or_counted(few, listed_under=READY_HEADING).startswith("APA1 1.0, APA1 1.1")
+    assert _named_or_counted(many, listed_under=READY_HEADING) == (
+        f'the {NAMED_AT_MOST + 1} actions listed under "Embedded, ready to move"'
+    )
