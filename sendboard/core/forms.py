@@ -1,5 +1,7 @@
 """Form pieces shared by every capability: GOV.UK layout and stale-edit protection."""
 
+from functools import cached_property
+
 from crispy_forms_gds.fields import DateInputField
 from crispy_forms_gds.helper import FormHelper
 from crispy_forms_gds.layout import Size
@@ -16,13 +18,16 @@ class GovUKFormMixin:
     the form, which is the GOV.UK error summary pattern.
     """
 
-    def __init__(self, *args, **kwargs) -> None:
-        super().__init__(*args, **kwargs)
-        self.helper = FormHelper(self)
-        self.helper.form_tag = False
-        self.helper.label_size = Size.SMALL
+    @cached_property
+    def helper(self) -> FormHelper:
+        """Made when first used: after the form's own __init__ has added or removed fields,
+        so the layout names only the fields the form has."""
+        helper = FormHelper(self)
+        helper.form_tag = False
+        helper.label_size = Size.SMALL
         # Radios and checkboxes are headed by a legend; it matches the labels above them.
-        self.helper.legend_size = Size.SMALL
+        helper.legend_size = Size.SMALL
+        return helper
 
 
 class VersionedFormMixin(GovUKFormMixin, forms.Form):

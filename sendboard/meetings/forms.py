@@ -55,6 +55,12 @@ class MeetingForm(VersionedFormMixin, forms.ModelForm):
         else:
             self.fields["number"].required = False
 
+    def _get_validation_exclusions(self):
+        # The number's clash is the service's to check: it says so on the number's field
+        # and in words, where the model's constraint would say "Meeting with this Group
+        # and Number already exists" above the form.
+        return super()._get_validation_exclusions() | {"number"}
+
 
 class AgendaItemForm(VersionedFormMixin, forms.ModelForm):
     class Meta:

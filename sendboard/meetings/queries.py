@@ -12,9 +12,11 @@ from sendboard.meetings import contributions
 from sendboard.meetings.models import AgendaItem, Attendance, Meeting, MinuteEntry, Paper
 
 
-def meeting_number_suggested(group: Group) -> int:
-    """The next number in the group's series of meetings."""
-    return (group.meetings.aggregate(last=Max("number"))["last"] or 0) + 1
+def meeting_number_suggested(group: Group, *, on: datetime.date | None = None) -> int:
+    """The number a meeting on `on` takes in the group's series: one after the last
+    meeting on or before that day (the next of all, without a day)."""
+    before = group.meetings.filter(date__lte=on) if on else group.meetings.all()
+    return (before.aggregate(last=Max("number"))["last"] or 0) + 1
 
 
 def meetings_of(partnership: Partnership, *, group: Group | None = None) -> QuerySet[Meeting]:

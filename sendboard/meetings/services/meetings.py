@@ -48,10 +48,25 @@ def meeting_create(
     number: int | None = None,
     by: User,
 ) -> Meeting:
-    """A new meeting of `group`, numbered next in its series, with the standing items."""
+    """A new meeting of `group`, numbered in its series by its date, with the standing items.
+
+    Left blank, the number follows the last meeting on or before the date; if a later
+    meeting already has it, the person is asked for the number rather than given one
+    out of order.
+    """
+    if number is None:
+        number = meeting_number_suggested(group, on=date)
+        later = Meeting.objects.filter(group=group, number=number).first()
+        if later is not None:
+            raise ValidationError(
+                {
+                    "number": f"Meeting {number} of {group.name} is already the meeting of "
+                    f"{later.date:%-d %B %Y}, after this one: enter this meeting's number"
+                }
+            )
     meeting = Meeting(
         group=group,
-        number=number or meeting_number_suggested(group),
+        number=number,
         date=date,
         start_time=start_time,
         end_time=end_time,

@@ -363,7 +363,12 @@ class TestMinutesWorkflow:
         assert meeting.minutes_published_at is not None
 
     def test_minutes_are_not_agreed_at_the_same_or_an_earlier_meeting(self, meeting, manager_user):
-        earlier = _later(meeting, manager_user, days=-28)
+        earlier = services.meeting_create(
+            group=meeting.group,
+            date=meeting.date - datetime.timedelta(days=28),
+            number=0,  # before meeting 1 of the series
+            by=manager_user,
+        )
         for at in (meeting, earlier):
             with pytest.raises(ValidationError, match="later meeting"):
                 services.meeting_minutes_approve(meeting=meeting, approved_at=at, by=manager_user)
