@@ -40,3 +40,13 @@ def test_the_partnership_home_page_needs_a_bounded_number_of_queries(
         r'href="/northshire/meetings/[0-9a-f-]{36}/"', response.content.decode()
     )
     assert len(meeting_links) == 5
+
+
+def test_the_overdue_count_leads_to_the_overdue_actions(persona, board):
+    overdue = ActionFactory(board=board, group=board, due_date=datetime.date(2020, 1, 1))
+
+    page = persona["member"].get(reverse("partnership_home", args=["northshire"]))
+
+    link = reverse("action_list", args=["northshire"]) + "?status=overdue"
+    assert f'href="{link}">1</a>' in page.content.decode()
+    assert overdue.reference in persona["member"].get(link).content.decode()
