@@ -107,7 +107,8 @@ TEMPLATES = [
 
 DATABASES = {
     "default": dj_database_url.parse(
-        env_str("DATABASE_URL", f"sqlite:///{DATA_DIR / 'sendboard.sqlite3'}"),
+        # Blank, as .env.example leaves it, is SQLite in the data directory too.
+        env_str("DATABASE_URL") or f"sqlite:///{DATA_DIR / 'sendboard.sqlite3'}",
         conn_max_age=env_int("DATABASE_CONN_MAX_AGE", 60),
     )
 }
@@ -137,6 +138,41 @@ SIGNIN_WINDOW_SECONDS = env_int("SIGNIN_WINDOW_SECONDS", 900)
 # The header a trusted proxy puts the client's address in, such as X-Forwarded-For;
 # unset, the connection's own address is used (a client could forge the header).
 SIGNIN_CLIENT_ADDRESS_HEADER = env_str("SIGNIN_CLIENT_ADDRESS_HEADER")
+
+# Single sign-on through OpenID Connect (sendboard.governance.oidc), off until a client is
+# set: its endpoints come from the provider's discovery document at OIDC_ISSUER, or each
+# is given. The backend and URLs are always installed, and inert while it is off.
+OIDC_ISSUER = env_str("OIDC_ISSUER").rstrip("/")
+OIDC_RP_CLIENT_ID = env_str("OIDC_CLIENT_ID")
+OIDC_RP_CLIENT_SECRET = env_str("OIDC_CLIENT_SECRET")
+OIDC_OP_AUTHORIZATION_ENDPOINT = env_str("OIDC_OP_AUTHORIZATION_ENDPOINT")
+OIDC_OP_TOKEN_ENDPOINT = env_str("OIDC_OP_TOKEN_ENDPOINT")
+OIDC_OP_USER_ENDPOINT = env_str("OIDC_OP_USER_ENDPOINT")
+OIDC_OP_JWKS_ENDPOINT = env_str("OIDC_OP_JWKS_ENDPOINT")
+OIDC_RP_SIGN_ALGO = env_str("OIDC_RP_SIGN_ALGO", "RS256")
+OIDC_PROVIDER_NAME = env_str("OIDC_PROVIDER_NAME", "your organisation's account")
+# Only for a provider whose email addresses are always verified but which does not say so
+# (Microsoft Entra ID sends no email_verified claim).
+OIDC_TRUST_EMAIL = env_bool("OIDC_TRUST_EMAIL", False)
+OIDC_RP_SCOPES = "openid email"
+OIDC_CREATE_USER = False  # accounts are made by invitation only
+OIDC_TIMEOUT = env_int("OIDC_TIMEOUT_SECONDS", 10)
+_OIDC_ENDPOINTS = (
+    OIDC_OP_AUTHORIZATION_ENDPOINT,
+    OIDC_OP_TOKEN_ENDPOINT,
+    OIDC_OP_USER_ENDPOINT,
+    OIDC_OP_JWKS_ENDPOINT,
+)
+if OIDC_RP_CLIENT_ID and not (OIDC_RP_CLIENT_SECRET and (OIDC_ISSUER or all(_OIDC_ENDPOINTS))):
+    raise SettingError(
+        "OIDC_CLIENT_ID needs OIDC_CLIENT_SECRET and either OIDC_ISSUER or all four "
+        "OIDC_OP_*_ENDPOINT settings (see .env.example)"
+    )
+INSTALLED_APPS.append("mozilla_django_oidc")
+AUTHENTICATION_BACKENDS = [
+    "sendboard.governance.oidc.SingleSignOnBackend",
+    "django.contrib.auth.backends.ModelBackend",
+]
 
 CACHES = {
     "default": {

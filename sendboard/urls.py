@@ -3,7 +3,7 @@ from django.contrib import admin
 from django.contrib.auth.views import LogoutView
 from django.urls import include, path
 
-from sendboard.governance.signin import SignInView
+from sendboard.governance import oidc
 from sendboard.governance.views import invitation_accept
 from sendboard.home import urls as home_urls
 
@@ -27,7 +27,9 @@ partnership_urls = [
 
 urlpatterns = [
     path("admin/", admin.site.urls),
-    path("sign-in/", SignInView.as_view(), name="login"),
+    path("sign-in/", oidc.SignInView.as_view(), name="login"),
+    path("sign-in/not-recognised/", oidc.not_recognised, name="oidc_not_recognised"),
+    path("oidc/", include(oidc.urlpatterns)),
     path("sign-out/", LogoutView.as_view(), name="logout"),
     path("invitations/<str:secret>/", invitation_accept, name="invitation_accept"),
     *home_urls.site_urlpatterns,

@@ -86,7 +86,7 @@ class Action(Tracked):
     )
     number = models.PositiveIntegerField()
     title = models.CharField(max_length=300)
-    description = models.TextField(blank=True)
+    description = models.TextField(blank=True, max_length=5000)
     owners = models.ManyToManyField(Person, related_name="actions")
     source_meeting = models.ForeignKey(
         Meeting, on_delete=models.SET_NULL, null=True, blank=True, related_name="raised_actions"
@@ -136,7 +136,7 @@ class Action(Tracked):
 class ActionUpdate(models.Model):
     action = models.ForeignKey(Action, on_delete=models.CASCADE, related_name="updates")
     written_on = models.DateField()
-    text = models.TextField()
+    text = models.TextField(max_length=5000)
     status = models.CharField(
         max_length=12, choices=Action.Status.choices, help_text="The status after this update"
     )

@@ -7,10 +7,11 @@ from crispy_forms_gds.layout import Field, Fieldset, Fixed, Layout, Size
 from django import forms
 
 from sendboard.casework.engine import EngineOptions
-from sendboard.core.forms import GovUKFormMixin
+from sendboard.casework.models import ExportMapping
+from sendboard.core.forms import GovUKFormMixin, VersionedFormMixin
 from sendboard.lib.periods import PERIOD_KINDS, Period, parse_period
 
-ACCEPTED_SUFFIXES = (".zip", ".xlsx", ".csv")
+ACCEPTED_SUFFIXES = (".xml", ".zip", ".xlsx", ".csv")
 
 _PERIOD_LABELS = {
     "month": "Month",
@@ -27,8 +28,10 @@ class SnapshotUploadForm(GovUKFormMixin, forms.Form):
     file = forms.FileField(
         label="Case-level export",
         help_text=(
-            "A .zip of one CSV per SEN2 module (item names as column headings), an .xlsx"
-            " workbook with a sheet per module, or a single waiting-list .csv."
+            "The SEN2 return as your case management system writes it for the DfE (.xml,"
+            " 2023 to 2026), a .zip of one CSV per SEN2 module (item names as column"
+            " headings), an .xlsx workbook with a sheet per module, or a single"
+            " waiting-list .csv."
         ),
     )
     as_at = forms.DateField(
@@ -44,8 +47,24 @@ class SnapshotUploadForm(GovUKFormMixin, forms.Form):
     def clean_file(self):
         upload = self.cleaned_data["file"]
         if Path(upload.name).suffix.lower() not in ACCEPTED_SUFFIXES:
-            raise forms.ValidationError("The export must be a .zip, .xlsx or .csv file")
+            raise forms.ValidationError("The export must be an .xml, .zip, .xlsx or .csv file")
         return upload
+
+
+class ExportMappingForm(VersionedFormMixin, forms.ModelForm):
+    class Meta:
+        model = ExportMapping
+        fields = ["text"]
+        labels = {"text": "Your export's own names"}
+        help_texts = {
+            "text": (
+                "One per line, as 'your name = SEN2 name'. Under [columns], a column"
+                " heading (put the table first, as 'requests.Date Received', for one table"
+                " only); under [events], a milestone name, such as 'EHC panel one ="
+                " panel_1'. Case, spaces and underscores in column headings do not matter."
+            )
+        }
+        widgets = {"text": forms.Textarea(attrs={"rows": 12, "spellcheck": "false"})}
 
 
 class CaseworkFiguresForm(GovUKFormMixin, forms.Form):

@@ -9,6 +9,9 @@ from pathlib import Path
 
 from django.conf import settings
 from django.db import models
+from simple_history.models import HistoricalRecords
+
+from sendboard.core.models import Tracked
 
 
 class Snapshot(models.Model):
@@ -43,6 +46,12 @@ class Snapshot(models.Model):
     imported_at = models.DateTimeField()
     source_name = models.CharField(max_length=255)
     status = models.CharField(max_length=10, choices=Status.choices, default=Status.READY)
+    warnings = models.JSONField(
+        default=list, blank=True, help_text="What the import read but did not use, and why."
+    )
+    mapping = models.JSONField(
+        default=dict, blank=True, help_text="The local column and event names it was read with."
+    )
 
     class Meta:
         ordering = ["-as_at", "-imported_at"]
@@ -64,6 +73,20 @@ class Snapshot(models.Model):
     def folder(self) -> Path:
         """Where the Parquet files and manifest are; read at call time so tests can move it."""
         return snapshots_dir() / str(self.code)
+
+
+class ExportMapping(Tracked):
+    """A partnership's local names for its export's columns and events, kept once and
+    used for every import (the text format is ``snapshot.mapping``'s)."""
+
+    partnership = models.OneToOneField(
+        "governance.Partnership", on_delete=models.CASCADE, related_name="casework_mapping"
+    )
+    text = models.TextField(blank=True)
+    history = HistoricalRecords()
+
+    def __str__(self) -> str:
+        return f"Local export names of {self.partnership}"
 
 
 def snapshots_dir() -> Path:

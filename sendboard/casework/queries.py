@@ -139,10 +139,14 @@ def indicator_figures(
         if key not in indicators:
             raise Http404(f"No indicator {key}")
         result = engine.compute_one(con, code=key, period=period, options=options)
-        rows = engine.drill_down(con, code=key, period=period, options=options)
+        # A figure the data cannot give has no cases behind it worth showing.
+        unavailable = result.denominator is None and bool(result.reason)
+        rows = (
+            [] if unavailable else engine.drill_down(con, code=key, period=period, options=options)
+        )
         breakdowns = (
             []
-            if key.startswith("waiting_")
+            if key.startswith("waiting_") or unavailable
             else [
                 (
                     BREAKDOWN_LABELS.get(by, by),

@@ -10,24 +10,29 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from django.conf import settings
-from django.core.exceptions import NON_FIELD_ERRORS, ValidationError
+from django.core.exceptions import NON_FIELD_ERRORS, PermissionDenied, ValidationError
 from django.core.files.uploadedfile import UploadedFile
 from django.db import transaction
 from django.utils import timezone
 
 from sendboard.casework import engine
-from sendboard.casework.models import Snapshot, snapshots_dir
+from sendboard.casework.models import ExportMapping, Snapshot, snapshots_dir
 from sendboard.casework.queries import indicator_catalogue
 from sendboard.casework.snapshot import (
     ImportResult,
+    Mapping,
+    MappingInvalid,
     Problem,
     Progress,
     PseudonymKeyMissing,
     SnapshotInvalid,
     SourceError,
     import_snapshot,
+    parse_mapping,
 )
+from sendboard.core.services import save_tracked
 from sendboard.governance.models import Partnership
+from sendboard.governance.permissions import Capability, access_for
 from sendboard.lib.periods import Period
 from sendboard.performance.services import (
     ComputedFigure,
@@ -39,15 +44,23 @@ if TYPE_CHECKING:
     from django.contrib.auth.models import User
 
 __all__ = [
+    "Mapping",
+    "MappingInvalid",
     "Problem",
     "PseudonymKeyMissing",
     "SnapshotInvalid",
     "SourceError",
+    "export_mapping_of",
+    "export_mapping_save",
     "observations_compute_from_snapshot",
     "snapshot_check",
     "snapshot_import",
     "snapshot_upload",
 ]
+
+
+# How an observation's left-out reasons say why its figure is empty.
+NOT_COMPUTED = "figure empty: "
 
 
 def snapshot_import(
@@ -57,13 +70,19 @@ def snapshot_import(
     imported_by: "User | None",
     partnership: Partnership | None = None,
     progress: Progress | None = None,
+    mapping: Mapping | None = None,
 ) -> Snapshot:
     """Check `source`, write it as a pseudonymous snapshot and register it.
+
+    ``mapping`` gives local column and event names; without one, the partnership's
+    saved names are used. The snapshot and its manifest keep the names used.
 
     Raises SnapshotInvalid with every problem found (nothing is written then), or
     PseudonymKeyMissing when no key is configured.
     """
     code = uuid.uuid4()
+    if mapping is None:
+        mapping = export_mapping_of(partnership)
     result = import_snapshot(
         source=Path(source),
         snapshots_dir=snapshots_dir(),
@@ -72,6 +91,7 @@ def snapshot_import(
         as_at=as_at,
         imported_by=_username(imported_by),
         progress=progress,
+        mapping=mapping,
     )
     try:
         with transaction.atomic():
@@ -85,6 +105,8 @@ def snapshot_import(
                 imported_by=imported_by,
                 imported_at=timezone.now(),
                 source_name=Path(source).name[:255],
+                warnings=list(result.warnings),
+                mapping=mapping.as_dict(),
             )
     except BaseException:
         # Files without a register entry would be invisible and never cleaned up.
@@ -92,7 +114,9 @@ def snapshot_import(
         raise
 
 
-def snapshot_check(*, source: Path, progress: Progress | None = None) -> ImportResult:
+def snapshot_check(
+    *, source: Path, progress: Progress | None = None, mapping: Mapping | None = None
+) -> ImportResult:
     """Check `source` as an import would, writing nothing; raises SnapshotInvalid."""
     return import_snapshot(
         source=Path(source),
@@ -101,6 +125,7 @@ def snapshot_check(*, source: Path, progress: Progress | None = None) -> ImportR
         code="dry-run",
         dry_run=True,
         progress=progress,
+        mapping=mapping,
     )
 
 
@@ -144,6 +169,33 @@ def snapshot_upload(
             ) from invalid
         except (SourceError, PseudonymKeyMissing) as error:
             raise ValidationError({"file": str(error)}) from error
+
+
+def export_mapping_of(partnership: Partnership | None) -> Mapping:
+    """The partnership's saved local names (none saved, or no partnership: none)."""
+    saved = ExportMapping.objects.filter(partnership=partnership).first() if partnership else None
+    return parse_mapping(saved.text) if saved else Mapping()
+
+
+@transaction.atomic
+def export_mapping_save(
+    *, partnership: Partnership, text: str, opened_version: int | None, by: "User | None"
+) -> ExportMapping:
+    """Keep the partnership's local names for every later import.
+
+    Raises ValidationError naming each line the importer cannot use. ``by`` is None
+    only from the command line, run by whoever runs the server.
+    """
+    if by is not None and not access_for(by, partnership).can(Capability.ANALYSE):
+        raise PermissionDenied("Only analysts and the manager can set the export's names.")
+    try:
+        mapping = parse_mapping(text)
+    except MappingInvalid as error:
+        raise ValidationError({"text": str(error).split("; ")}) from error
+    saved, _ = ExportMapping.objects.get_or_create(partnership=partnership)
+    saved.text = mapping.as_text()
+    save_tracked(saved, opened_version=opened_version, reason="Local export names changed", by=by)
+    return saved
 
 
 def observations_compute_from_snapshot(
@@ -201,6 +253,9 @@ def observations_compute_from_snapshot(
 
 
 def _figure(result: engine.IndicatorResult, *, period: Period) -> ComputedFigure:
+    # An observation keeps why its figure is empty among the reasons cases were left
+    # out, with no cases against it, as it has no field of its own for that.
+    reason = {f"{NOT_COMPUTED}{result.reason}": 0} if result.reason else {}
     return ComputedFigure(
         key=result.code,
         period=period,
@@ -208,6 +263,6 @@ def _figure(result: engine.IndicatorResult, *, period: Period) -> ComputedFigure
         numerator=result.numerator,
         denominator=result.denominator,
         value=result.value,
-        excluded=result.excluded,
+        excluded={**result.excluded, **reason},
         options=result.options,
     )

@@ -4,6 +4,7 @@ from sendboard.casework import views
 
 urlpatterns = [
     path("casework/", views.snapshot_list, name="snapshot_list"),
+    path("casework/names/", views.export_mapping_edit, name="export_mapping_edit"),
     path("casework/<uuid:code>/", views.snapshot_detail, name="snapshot_detail"),
     path(
         "casework/<uuid:code>/figures/",

@@ -9,8 +9,13 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 
 from sendboard.casework import queries, services
-from sendboard.casework.forms import CaseworkFiguresForm, ForecastForm, SnapshotUploadForm
-from sendboard.casework.models import Snapshot
+from sendboard.casework.forms import (
+    CaseworkFiguresForm,
+    ExportMappingForm,
+    ForecastForm,
+    SnapshotUploadForm,
+)
+from sendboard.casework.models import ExportMapping, Snapshot
 from sendboard.core.submit import act, submit
 from sendboard.governance.models import Partnership
 from sendboard.governance.permissions import Capability, partnership_view
@@ -29,9 +34,7 @@ def snapshot_list(request: HttpRequest, partnership: Partnership) -> HttpRespons
         request,
         form,
         lambda fields: services.snapshot_upload(**fields, partnership=partnership, by=request.user),
-        done=lambda snapshot: (
-            f"Imported the {snapshot}. Check its figures, then add them to the board's figures."
-        ),
+        done=_imported,
     )
     if outcome.saved:
         return redirect("snapshot_detail", partnership=partnership.slug, code=outcome.result.code)
@@ -43,6 +46,42 @@ def snapshot_list(request: HttpRequest, partnership: Partnership) -> HttpRespons
             "snapshots": queries.snapshots_of(partnership),
             "form": outcome.form,
         },
+    )
+
+
+def _imported(snapshot: Snapshot) -> str:
+    unused = (
+        f" {len(snapshot.warnings)} warnings about what was not used are listed with it."
+        if snapshot.warnings
+        else ""
+    )
+    return (
+        f"Imported the {snapshot}. Check its figures, then add them to the board's figures.{unused}"
+    )
+
+
+@partnership_view(Capability.ANALYSE)
+def export_mapping_edit(request: HttpRequest, partnership: Partnership) -> HttpResponse:
+    saved = ExportMapping.objects.filter(partnership=partnership).first()
+    form = ExportMappingForm(request.POST or None, instance=saved)
+    outcome = submit(
+        request,
+        form,
+        lambda fields: services.export_mapping_save(
+            partnership=partnership,
+            text=fields["text"],
+            opened_version=form.cleaned_data["opened_version"],
+            by=request.user,
+        ),
+        done="Saved your export's names. Every import from now on reads them.",
+        refresh=lambda stale: ExportMappingForm(instance=stale.record),
+    )
+    if outcome.saved:
+        return redirect("snapshot_list", partnership=partnership.slug)
+    return render(
+        request,
+        "casework/export_mapping_form.html",
+        {"partnership": partnership, "form": outcome.form},
     )
 
 

@@ -11,12 +11,27 @@ from django.core.exceptions import ValidationError
 from sendboard.core.services import StaleEdit
 
 
+def _say_the_limit(field: forms.Field, name: str) -> None:
+    """A text too long is refused as GOV.UK says it: "Minutes must be 10,000 characters or
+    fewer", not Django's "Ensure this value has at most..."."""
+    limit = getattr(field, "max_length", None)
+    if not limit or "max_length" in field.error_messages:  # none, or the form says its own
+        return
+    label = str(field.label or name.replace("_", " ").capitalize())
+    field.error_messages["max_length"] = f"{label} must be {limit:,} characters or fewer"
+
+
 class GovUKFormMixin:
     """Renders with crispy-forms-gds; templates own the <form> tag and the buttons.
 
     Templates show errors with `{% include "gds/layout/error_summary.html" %}` above
     the form, which is the GOV.UK error summary pattern.
     """
+
+    def __init__(self, *args, **kwargs) -> None:
+        super().__init__(*args, **kwargs)
+        for name, field in self.fields.items():
+            _say_the_limit(field, name)
 
     @cached_property
     def helper(self) -> FormHelper:

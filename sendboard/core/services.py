@@ -2,6 +2,7 @@
 
 from typing import TYPE_CHECKING
 
+from django.core.exceptions import ValidationError
 from django.db import models
 
 if TYPE_CHECKING:
@@ -26,6 +27,24 @@ class StaleEdit(Exception):
         )
 
 
+def check_lengths(record: models.Model) -> None:
+    """Refuse text longer than its field allows, whoever sends it: a form, a command, an import.
+
+    A form says so before it gets here; this stops what no form checked, such as a
+    10 MB minute entry posted around the form, before every reader is sent it.
+    """
+    too_long = {
+        field.name: f"{str(field.verbose_name).capitalize()} must be "
+        f"{field.max_length:,} characters or fewer"
+        for field in record._meta.concrete_fields
+        if isinstance(field, models.CharField | models.TextField)
+        and field.max_length
+        and len(getattr(record, field.attname) or "") > field.max_length
+    }
+    if too_long:
+        raise ValidationError(too_long)
+
+
 def _attribute(record: models.Model, *, by: "User | None", reason: str) -> None:
     if by is not None:
         record._history_user = by  # who django-simple-history names for this change
@@ -45,6 +64,7 @@ def save_tracked(
     both pass it. A record with no version (a paper, a line of attendance) is saved
     with its history attributed, as it has nothing to check.
     """
+    check_lengths(record)
     _attribute(record, by=by, reason=reason)
     model = type(record)
     if record.pk is None or not hasattr(record, "version"):

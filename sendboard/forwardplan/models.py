@@ -53,7 +53,7 @@ class ForwardPlanItem(Tracked):
         help_text="The meeting it was first due at, when it has been deferred",
     )
     deferral_reason = models.CharField(max_length=300, blank=True)
-    notes = models.TextField(blank=True)
+    notes = models.TextField(blank=True, max_length=5000)
     history = HistoricalRecords()
 
     class Meta:

@@ -115,7 +115,7 @@ class AgendaItem(Tracked):
     presenters = models.ManyToManyField(Person, blank=True, related_name="presented_items")
     purpose = models.CharField(max_length=12, choices=Purpose.choices, blank=True)
     minutes_allowed = models.PositiveIntegerField(null=True, blank=True)
-    description = models.TextField(blank=True)
+    description = models.TextField(blank=True, max_length=5000)
     history = HistoricalRecords(m2m_fields=[presenters])
 
     class Meta:
@@ -207,7 +207,7 @@ class MinuteEntry(Tracked):
     item = models.ForeignKey(AgendaItem, on_delete=models.CASCADE, related_name="entries")
     position = models.PositiveIntegerField()
     kind = models.CharField(max_length=14, choices=Kind.choices, default=Kind.NOTE)
-    text = models.TextField()
+    text = models.TextField(max_length=10_000)
     speaker = models.ForeignKey(
         Person, on_delete=models.SET_NULL, null=True, blank=True, related_name="minute_entries"
     )

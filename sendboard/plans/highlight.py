@@ -155,7 +155,7 @@ def _names(items: Iterable[Item]) -> str:
 def _named_or_counted(items: list[Item], *, listed_under: str) -> str:
     if len(items) <= NAMED_AT_MOST:
         return _names(items)
-    return f"the {len(items)} actions listed under \"{listed_under}\""
+    return f'the {len(items)} actions listed under "{listed_under}"'
 
 
 def draft_narrative(report: Highlight) -> dict[str, str]:

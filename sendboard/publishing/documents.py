@@ -23,6 +23,12 @@ ENTRY_LABELS = {
 
 def agenda_docx(meeting: Meeting) -> bytes:
     document = document_titled(f"{meeting.group.name}: agenda")
+    add_agenda(document, meeting)
+    return to_bytes(document)
+
+
+def add_agenda(document: WordDocument, meeting: Meeting) -> None:
+    """The meeting's details and its agenda as a table, added to `document`."""
     _meeting_details(document, meeting)
     items = queries.meeting_items(meeting)
     table = table_headed(document, ["Item", "Title", "Purpose", "Presented by", "Time"])
@@ -38,20 +44,25 @@ def agenda_docx(meeting: Meeting) -> bytes:
         cells[2].text = item.get_purpose_display()
         cells[3].text = "; ".join(person.described for person in item.presenters.all())
         cells[4].text = f"{item.minutes_allowed} minutes" if item.minutes_allowed else ""
-    return to_bytes(document)
 
 
 def minutes_docx(meeting: Meeting) -> bytes:
     document = document_titled(f"{meeting.group.name}: minutes")
+    add_minutes(document, meeting)
+    return to_bytes(document)
+
+
+def add_minutes(document: WordDocument, meeting: Meeting, *, level: int = 2) -> None:
+    """The formal minutes added to `document`, their headings from `level` down."""
     _meeting_details(document, meeting)
     for label, rows in queries.attendance_by_kind(meeting):
         if rows:
-            document.add_heading(label, level=2)
+            document.add_heading(label, level=level)
             for row in rows:
                 document.add_paragraph(attendee_line(row), style="List Bullet")
-    document.add_heading("Minutes", level=2)
+    document.add_heading("Minutes", level=level)
     for item in queries.meeting_items(meeting):
-        document.add_heading(f"{item.position}. {item.title}", level=3)
+        document.add_heading(f"{item.position}. {item.title}", level=level + 1)
         if item.standing == AgendaItem.Standing.MINUTES_AND_ACTIONS:
             # The same review the meeting page shows under this item, with owners named,
             # as the minutes are the board's own record.
@@ -71,7 +82,6 @@ def minutes_docx(meeting: Meeting) -> bytes:
             paragraph = document.add_paragraph()
             paragraph.add_run(f"Action {action.reference}: ").bold = True
             paragraph.add_run(action_line(action))
-    return to_bytes(document)
 
 
 def summary_docx(summary: PublicSummary) -> bytes:

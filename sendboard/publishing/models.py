@@ -23,7 +23,7 @@ class PublicSummary(Tracked):
 
     meeting = models.OneToOneField(Meeting, on_delete=models.PROTECT, related_name="summary")
     title = models.CharField(max_length=200)
-    body = models.TextField()
+    body = models.TextField(max_length=20_000)
     status = models.CharField(max_length=10, choices=Status.choices, default=Status.DRAFT)
     published_at = models.DateTimeField(null=True, blank=True)
     published_by = models.ForeignKey(

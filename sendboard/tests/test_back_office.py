@@ -2,6 +2,7 @@
 
 import pytest
 from django.contrib import admin
+from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Permission
 from django.urls import reverse
 
@@ -22,7 +23,7 @@ def test_every_record_of_sendboards_in_the_back_office_is_scoped_to_partnerships
         and not isinstance(model_admin, PartnershipScoped)
     ]
     assert unscoped == []
-    assert isinstance(admin.site._registry[ScopedUserAdmin.model], ScopedUserAdmin)
+    assert isinstance(admin.site._registry[get_user_model()], ScopedUserAdmin)
 
 
 @pytest.fixture

@@ -17,6 +17,7 @@ from sendboard.casework.engine.results import (
     aggregate_sql,
     compute,
     result_from_row,
+    unavailable_result,
 )
 from sendboard.lib.periods import Period, parse_period
 
@@ -185,6 +186,7 @@ CASE_INDICATORS: tuple[Indicator, ...] = (
         "count",
         "lower-is-better",
         reviews.overdue_reviews,
+        unavailable=reviews.reviews_unknowable,
     ),
     Indicator(
         "review_decisions_4w",
@@ -207,6 +209,7 @@ CASE_INDICATORS: tuple[Indicator, ...] = (
         "percent",
         "higher-is-better",
         reviews.amended_plans,
+        unavailable=reviews.amended_finals_missing,
     ),
     Indicator(
         "phase_transfer_on_time",
@@ -341,6 +344,13 @@ def compute_all(
     # and refusals, open past 20 and 30 weeks) one query; the waiting lists of every
     # service one scan of the referrals. Each figure is aggregated from exactly the
     # rows its own records query gives (compute_one, drill-downs, breakdowns).
+    reasons = {
+        indicator.code: reason
+        for indicator in indicators
+        if (reason := indicator.unavailable_reason(con, scope))
+    }
+    empty = {indicator.code for indicator in indicators if indicator.code in reasons}
+    indicators = tuple(indicator for indicator in indicators if indicator.code not in empty)
     jobs: list[Job] = []
     if services:
         jobs += _waiting_jobs(scope, services)
@@ -357,8 +367,12 @@ def compute_all(
     for (_, _, read), got in zip(jobs, _run(con, [sql for sql, _, _ in jobs]), strict=True):
         rows.update(read(got))
     return {
-        indicator.code: result_from_row(indicator, scope, rows[keys[indicator.code]])
-        for indicator in indicators
+        indicator.code: (
+            unavailable_result(indicator, scope, reasons[indicator.code])
+            if indicator.code in reasons
+            else result_from_row(indicator, scope, rows[keys[indicator.code]])
+        )
+        for indicator in catalogue(services=services, options=scope.options)
     }
 
 

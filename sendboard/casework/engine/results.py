@@ -69,6 +69,11 @@ class Indicator:
     polarity: Polarity
     records: Callable[[Scope], str]
     measure: str = ""  # what `measure` and a median or mean value are in: days, weeks
+    # Why the snapshot cannot give the figure for this scope, or "" when it can.
+    unavailable: Callable[[duckdb.DuckDBPyConnection, Scope], str] | None = None
+
+    def unavailable_reason(self, con: duckdb.DuckDBPyConnection, scope: Scope) -> str:
+        return self.unavailable(con, scope) if self.unavailable else ""
 
 
 @dataclass(frozen=True)
@@ -84,6 +89,7 @@ class IndicatorResult:
     as_at: date | None = None
     options: dict[str, object] = field(default_factory=dict)
     definition_version: str = ""  # changes whenever the definition or the engine does
+    reason: str = ""  # why the value is empty, whenever it is
 
     def as_dict(self) -> dict[str, object]:
         return {
@@ -92,6 +98,7 @@ class IndicatorResult:
             "value": self.value,
             "unit": self.unit,
             "excluded": dict(self.excluded),
+            "reason": self.reason,
             "period": self.period,
             "as_at": self.as_at.isoformat() if self.as_at else None,
             "definition": self.definition,
@@ -130,6 +137,10 @@ def aggregate_sql(records: str, *, group: str | None = None) -> str:
     """
 
 
+# Why a rate, median or mean is empty when the data could have given it.
+NOTHING_TO_COUNT = "nothing to count: no cases in the period meet the definition"
+
+
 def result_from_row(indicator: Indicator, scope: Scope, row: tuple[object, ...]) -> IndicatorResult:
     den, num, med, mean, excluded = row
     den, num = int(den or 0), int(num or 0)
@@ -154,6 +165,25 @@ def result_from_row(indicator: Indicator, scope: Scope, row: tuple[object, ...])
         as_at=scope.as_at,
         options=scope.options.describe(),
         definition_version=definition_version(indicator),
+        reason=NOTHING_TO_COUNT if value is None else "",
+    )
+
+
+def unavailable_result(indicator: Indicator, scope: Scope, reason: str) -> IndicatorResult:
+    """An empty figure the data cannot give, saying why."""
+    return IndicatorResult(
+        code=indicator.code,
+        numerator=None,
+        denominator=None,
+        value=None,
+        excluded={},
+        period=scope.period.label,
+        definition=indicator.definition,
+        unit=indicator.unit if not indicator.measure else f"{indicator.unit} {indicator.measure}",
+        as_at=scope.as_at,
+        options=scope.options.describe(),
+        definition_version=definition_version(indicator),
+        reason=reason,
     )
 
 
@@ -165,6 +195,9 @@ def definition_version(indicator: Indicator) -> str:
 def compute(
     con: duckdb.DuckDBPyConnection, *, indicator: Indicator, scope: Scope
 ) -> IndicatorResult:
+    reason = indicator.unavailable_reason(con, scope)
+    if reason:
+        return unavailable_result(indicator, scope, reason)
     row = con.execute(aggregate_sql(indicator.records(scope))).fetchone()
     assert row is not None  # an aggregate without GROUP BY always returns a row
     return result_from_row(indicator, scope, row)

@@ -1,13 +1,44 @@
 """Caseload, annual reviews, amended plans and phase transfers (send-rules 1 and 4)."""
 
+import duckdb
+
+from sendboard.casework.engine.connection import snapshot_as_at
 from sendboard.casework.engine.results import Scope
 
 CEASED = "plan ceased by the as-at date"
 NOT_STARTED = "plan issued after the as-at date"
 NO_PLAN_DATE = "no plan issue, start or review date"
 DECISION_BEFORE_MEETING = "review decision dated before the meeting"
+EARLIER_REVIEW = (
+    "decision of an earlier review, its meeting date not held (latest meeting not yet decided)"
+)
 AMENDMENTS_BEFORE_MEETING = "amendments dated before the meeting"
 NOT_YET_DUE = "deadline not yet reached and no final plan"
+
+
+NO_AMENDED_FINALS = (
+    "needs the date each final amended plan was issued, which SEN2 does not hold:"
+    " add amended_plan_issued events from the local system to the export"
+)
+
+
+def reviews_unknowable(con: duckdb.DuckDBPyConnection, scope: Scope) -> str:
+    """SEN2 keeps only each plan's latest review, so a review made after an earlier
+    as-at date hides whether the plan was overdue then."""
+    latest = snapshot_as_at(con)
+    if latest and scope.as_at < latest:
+        return (
+            f"cannot be known at {scope.as_at:%-d %B %Y} from a snapshot as at"
+            f" {latest:%-d %B %Y}: SEN2 keeps only each plan's latest review"
+        )
+    return ""
+
+
+def amended_finals_missing(con: duckdb.DuckDBPyConnection, scope: Scope) -> str:
+    held = con.execute(
+        "SELECT count(*) FROM events WHERE event = 'amended_plan_issued'"
+    ).fetchone()[0]
+    return "" if held else NO_AMENDED_FINALS
 
 
 def _active(scope: Scope) -> str:
@@ -60,14 +91,19 @@ def review_decisions(scope: Scope) -> str:
     """Review decisions made in the period, within 4 weeks of the meeting.
 
     The decision date is lastreview; for an amend outcome without one, the date the
-    proposed amendments were sent, as they must go with the decision.
+    proposed amendments were sent, as they must go with the decision. While the latest
+    meeting awaits its decision (reviewoutcome blank), an earlier lastreview is the
+    previous review's, whose meeting SEN2 does not keep: it is left out, saying so.
     """
     decided = "coalesce(lastreview, CASE WHEN reviewoutcome = 'A' THEN reviewdraft END)"
     days = f"datediff('day', reviewmeeting, {decided})"
     return f"""
         SELECT activeplanstableid AS row_id, requeststableid,
-            CASE WHEN {decided} < reviewmeeting THEN '{DECISION_BEFORE_MEETING}' END
-                AS excluded,
+            CASE
+                WHEN reviewoutcome IS NULL AND {decided} < reviewmeeting
+                    THEN '{EARLIER_REVIEW}'
+                WHEN {decided} < reviewmeeting THEN '{DECISION_BEFORE_MEETING}'
+            END AS excluded,
             coalesce({scope.within(days, 4)}, false) AS counted,
             {days} AS measure,
             reviewmeeting, reviewoutcome, {decided} AS decisiondate

@@ -1,4 +1,5 @@
-"""Import case-level SEN2 and waiting-list data as a pseudonymous Parquet snapshot.
+"""Import case-level SEN2 and waiting-list data as a pseudonymous Parquet snapshot,
+from the SEN2 XML return or CSV/Excel exports of its modules.
 
 Framework-free: the caller passes the pseudonym key, the snapshots folder and who is
 importing, so the same code serves the Django service, the command and benchmarks.
@@ -6,6 +7,7 @@ importing, so the same code serves the Django service, the command and benchmark
     result = import_snapshot(source=Path("export.zip"), snapshots_dir=data_dir / "casework",
                              key=secret, code=str(uuid4()))
     result.folder  # snapshots_dir / code, holding <table>.parquet and manifest.json
+    result.warnings  # what was read but not used; problems raise SnapshotInvalid
 """
 
 import tempfile
@@ -20,6 +22,7 @@ import duckdb
 from sendboard.casework import schema
 from sendboard.casework.snapshot import rules
 from sendboard.casework.snapshot.checks import Checked, check_source
+from sendboard.casework.snapshot.mapping import Mapping, MappingInvalid, parse_mapping, read_mapping
 from sendboard.casework.snapshot.problems import DEFAULT_CAP, Problem, Problems, SnapshotInvalid
 from sendboard.casework.snapshot.pseudonym import (
     PseudonymKeyMissing,
@@ -31,19 +34,27 @@ from sendboard.casework.snapshot.write import manifest_checksum, write_snapshot
 
 __all__ = [
     "ImportResult",
+    "Mapping",
+    "MappingInvalid",
     "Problem",
     "Progress",
     "PseudonymKeyMissing",
     "SnapshotInvalid",
     "SourceError",
     "import_snapshot",
+    "parse_mapping",
     "pseudonym",
+    "read_mapping",
     "snapshot_folder",
 ]
 
 
 # Called as each step begins: its description, steps done so far, steps in all.
 Progress = Callable[[str, int, int], None]
+
+# DuckDB's working memory during an import; beyond it tables spill to the private
+# scratch folder, so a million-request export needs well under 1 GB in all.
+MEMORY_LIMIT = "384MB"
 
 # The header module's items; anything else in a header file is not copied.
 _HEADER_ITEMS = ("collection", "year", "referencedate", "lea", "softwarecode")
@@ -58,6 +69,7 @@ class ImportResult:
     row_counts: dict[str, int]
     sources: dict[str, str]  # table -> file or sheet it came from
     manifest_checksum: str = ""
+    warnings: tuple[str, ...] = ()  # what was read but not used; the import went ahead
 
 
 def snapshot_folder(*, snapshots_dir: Path, code: str) -> Path:
@@ -75,6 +87,7 @@ def import_snapshot(
     dry_run: bool = False,
     cap: int = DEFAULT_CAP,
     progress: Progress | None = None,
+    mapping: Mapping | None = None,
 ) -> ImportResult:
     """Check `source` and, unless `dry_run`, write it as snapshot `code`.
 
@@ -95,7 +108,7 @@ def import_snapshot(
         total = len(found.files) + len(modules) + writing
         report = _Steps(progress, total=total)
         problems = Problems(cap=cap)
-        checked = check_source(con, found, problems=problems, progress=report)
+        checked = check_source(con, found, problems=problems, progress=report, mapping=mapping)
         if problems:
             raise SnapshotInvalid(problems.kept, total=problems.total)
         as_at, as_at_from = _as_at(con, checked, as_at)
@@ -107,8 +120,9 @@ def import_snapshot(
             name: con.execute(f"SELECT count(*) FROM t_{name}").fetchone()[0]
             for name in checked.tables
         }
+        warnings = tuple(str(warning) for warning in checked.warnings)
         if dry_run:
-            return ImportResult(code, None, as_at, checked.kind, counts, sources)
+            return ImportResult(code, None, as_at, checked.kind, counts, sources, warnings=warnings)
         folder = snapshot_folder(snapshots_dir=snapshots_dir, code=code)
         manifest = {
             "code": code,
@@ -121,6 +135,8 @@ def import_snapshot(
             "header": {
                 name: checked.header[name] for name in _HEADER_ITEMS if name in checked.header
             },
+            "mapping": checked.mapping.as_dict(),
+            "warnings": list(warnings),
             "imported_by": imported_by,
             "imported_at": datetime.now(UTC).isoformat(timespec="seconds"),
             "pseudonym": {"method": "HMAC-SHA256", "key_fingerprint": key_fingerprint(key=key)},
@@ -136,6 +152,7 @@ def import_snapshot(
         written.row_counts,
         sources,
         manifest_checksum(written.folder),
+        warnings,
     )
 
 
@@ -157,6 +174,7 @@ def _connect(scratch: Path) -> Iterator[duckdb.DuckDBPyConnection]:
     con = duckdb.connect(":memory:")
     try:
         con.execute("SET temp_directory = ?", [str(scratch / "spill")])
+        con.execute(f"SET memory_limit = '{MEMORY_LIMIT}'")
         # Keep reading order, so a row number names the row the user sees.
         con.execute("SET preserve_insertion_order = true")
         yield con

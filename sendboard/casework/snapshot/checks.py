@@ -6,14 +6,17 @@ as given in ``<column>__raw``, so a check can name the value it could not read. 
 checks are set-based SQL, so a million rows cost seconds, not minutes.
 """
 
+import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date
 
 import duckdb
+import pyarrow as pa
 
 from sendboard.casework import schema
-from sendboard.casework.snapshot import rules
+from sendboard.casework.snapshot import lines, rules
+from sendboard.casework.snapshot.mapping import Mapping
 from sendboard.casework.snapshot.problems import Problem, Problems
 from sendboard.casework.snapshot.sources import SHEET_ROW, Source, SourceFile
 
@@ -33,6 +36,11 @@ CREATE OR REPLACE MACRO parse_date(s) AS COALESCE(
     CAST(TRY_STRPTIME(s, '%d-%m-%Y') AS DATE)
 )
 """
+# Space, tab, carriage return and line feed, as SQL: what a blank line may hold.
+_SPACE = "' ' || chr(9) || chr(13) || chr(10)"
+# The CSV reader's words for a line with the wrong number of cells.
+_CELLS = re.compile(r"Expected Number of Columns: (\d+) Found: (\d+)")
+
 # Happened-dates that bound the as-at date; due dates and planned moves look ahead.
 _AS_AT_COLUMNS = {
     "requests": ("receiveddate", "requestoutcomedate"),
@@ -48,14 +56,6 @@ _AS_AT_COLUMNS = {
 class Loaded:
     file: SourceFile
     columns: set[str]  # schema columns the file has
-    rejected_lines: list[int] = field(default_factory=list)
-
-    def line(self, row: int) -> int:
-        """Move a row number past any lines the CSV reader had to skip."""
-        for rejected in self.rejected_lines:
-            if rejected <= row:
-                row += 1
-        return row
 
 
 @dataclass
@@ -64,6 +64,9 @@ class Checked:
     problems: Problems
     reference_date: date | None = None
     header: dict[str, str] = field(default_factory=dict)
+    # What was read but not used, which does not stop the import.
+    warnings: list[Problem] = field(default_factory=list)
+    mapping: Mapping = field(default_factory=Mapping)
 
     @property
     def kind(self) -> str:
@@ -84,19 +87,25 @@ class Checked:
 
 
 def check_source(
-    con: duckdb.DuckDBPyConnection, source: Source, *, problems: Problems, progress: Step
+    con: duckdb.DuckDBPyConnection,
+    source: Source,
+    *,
+    problems: Problems,
+    progress: Step,
+    mapping: Mapping | None = None,
 ) -> Checked:
     for problem in source.problems:
         problems.add(problem)
     con.execute(_PARSE_DATE)
-    checked = Checked({}, problems)
-    _check_presence(source, problems)
+    checked = Checked({}, problems, warnings=list(source.warnings), mapping=mapping or Mapping())
+    if source.files or not source.problems:  # a source that could not be read says why
+        _check_presence(source, problems)
     for name, file in source.files.items():
         progress(f"Reading {file.display}")
         if name == rules.HEADER:
             _read_header(con, file, checked)
             continue
-        loaded = _load(con, file, problems)
+        loaded = _load(con, file, checked)
         if loaded:
             checked.tables[name] = loaded
     for name, loaded in checked.tables.items():
@@ -153,32 +162,105 @@ def _read_csv(
         _read_csv(con, target, file, encoding="latin-1")
 
 
-def _load(con: duckdb.DuckDBPyConnection, file: SourceFile, problems: Problems) -> Loaded | None:
+def _load(con: duckdb.DuckDBPyConnection, file: SourceFile, checked: Checked) -> Loaded | None:
+    problems = checked.problems
     table = TABLES[file.table]
     raw = f"raw_{table.name}"
+    unreadable = lines.unreadable(file.path)
+    if unreadable:
+        problems.add(Problem(file.display, None, "", unreadable))
+        return None
     try:
         _read_csv(con, raw, file)
-    except duckdb.Error as error:
-        problems.add(
-            Problem(file.display, None, "", f"cannot be read as CSV: {_first_line(error)}")
-        )
+    except duckdb.Error:
+        problems.add(Problem(file.display, None, "", lines.NOT_CSV))
         return None
-    given = _column_names(con, raw, file, problems)
+    given = _column_names(con, raw, file, problems, checked.mapping)
     loaded = Loaded(file, set(given) & set(_wanted(table)))
     _report_missing_columns(table, loaded, problems)
-    loaded.rejected_lines = _report_rejects(con, raw, file, problems)
-    row = (
-        f"CAST({_quote_ident(SHEET_ROW)} AS BIGINT)"
-        if file.numbered
-        else "CAST(rowid AS BIGINT) + 2"
-    )
+    rejected = _report_rejects(con, raw, file, problems)
+    row, join = _row_sql(con, raw, file, rejected)
     selects = [f"{row} AS _row"]
     for column in _wanted(table):
         text = f"NULLIF(trim({_quote_ident(given[column])}), '')" if column in given else "NULL"
         selects.extend(_typed(table, column, text))
-    con.execute(f"CREATE OR REPLACE TABLE t_{table.name} AS SELECT {', '.join(selects)} FROM {raw}")
-    con.execute(f"DROP TABLE {raw}")
+    selects.extend(_cell_line_columns(con, raw, file))
+    # A row with every cell empty (",,,," as spreadsheets save) is skipped like a blank
+    # line; the reader leaves an empty cell NULL, so this costs no trimming.
+    cells = [_quote_ident(name) for name in given.values()]
+    filled = f"WHERE coalesce({', '.join(cells)}) IS NOT NULL" if cells else ""
+    con.execute(
+        f"CREATE OR REPLACE TABLE t_{table.name} AS SELECT {', '.join(selects)} "
+        f"FROM {raw} {join} {filled}"
+    )
+    con.execute(f"DROP TABLE {raw}; DROP TABLE IF EXISTS skips")
+    if table.name == "events" and "event" in loaded.columns:
+        _set_aside_unknown_events(con, loaded, checked)
     return loaded
+
+
+def _set_aside_unknown_events(
+    con: duckdb.DuckDBPyConnection, loaded: Loaded, checked: Checked
+) -> None:
+    """Map local event names, then drop (with a warning and a count) those the engine
+    does not know: a local system records more milestones than the engine reads."""
+    for theirs, ours in checked.mapping.events.items():
+        con.execute("UPDATE t_events SET event = ? WHERE event = ?", [ours, theirs])
+    known = ", ".join(f"'{event}'" for event in rules.EVENT_NAMES)
+    unknown = con.execute(
+        f"SELECT event, count(*), min(_row) FROM t_events WHERE event NOT IN ({known}) "
+        "GROUP BY event ORDER BY count(*) DESC, event"
+    ).fetchall()
+    for event, count, first in unknown:
+        checked.warnings.append(
+            Problem(
+                loaded.file.display,
+                None,
+                "event",
+                f"{count:,} rows with event {event!r} were not used (first on row {first});"
+                " map it to an event the engine knows to use them",
+            )
+        )
+    if unknown:
+        con.execute(f"DELETE FROM t_events WHERE event NOT IN ({known})")
+
+
+def _cell_line_columns(con: duckdb.DuckDBPyConnection, raw: str, file: SourceFile) -> list[str]:
+    if not file.cell_lines:
+        return []
+    names = con.execute(f"SELECT column_name FROM (DESCRIBE {raw})").fetchall()
+    return [
+        f"TRY_CAST({_quote_ident(name)} AS BIGINT) AS {_quote_ident(name)}"
+        for (name,) in names
+        if name.endswith(rules.CELL_LINE)
+    ]
+
+
+def _row_sql(
+    con: duckdb.DuckDBPyConnection, raw: str, file: SourceFile, rejected: list[int]
+) -> tuple[str, str]:
+    """The file line each row starts on (header being line 1), and the join it needs."""
+    if file.numbered:
+        return f"CAST({_quote_ident(SHEET_ROW)} AS BIGINT)", ""
+    unshifted = f"CAST({raw}.rowid AS BIGINT) + 2"
+    rows = con.execute(f"SELECT count(*) FROM {raw}").fetchone()[0]
+    # Blank lines are looked for only when some line is neither header, row nor refused.
+    every_line_read = lines.line_count(file.path) == 1 + rows + len(rejected)
+    blank = [] if every_line_read else lines.blank_lines(file.path)
+    skipped = sorted(set(blank) | set(rejected))
+    if not skipped:
+        return unshifted, ""
+    # Lines holding no row (blank, or refused by the CSV reader) push later rows down:
+    # the j-th of them (from 0) moves every row whose unshifted line is at least its
+    # line minus j down by j + 1 lines in all.
+    moved = {line - j: j + 1 for j, line in enumerate(skipped)}
+    con.register("skip_lines", pa.table({"base": list(moved), "moved": list(moved.values())}))
+    con.execute("CREATE OR REPLACE TEMP TABLE skips AS SELECT * FROM skip_lines")
+    con.unregister("skip_lines")
+    return (
+        f"{unshifted} + coalesce(skips.moved, 0)",
+        f"ASOF LEFT JOIN skips ON {unshifted} >= skips.base",
+    )
 
 
 def _wanted(table: schema.Table) -> list[str]:
@@ -202,14 +284,19 @@ def _typed(table: schema.Table, column: str, text: str) -> list[str]:
 
 
 def _column_names(
-    con: duckdb.DuckDBPyConnection, raw: str, file: SourceFile, problems: Problems
+    con: duckdb.DuckDBPyConnection,
+    raw: str,
+    file: SourceFile,
+    problems: Problems,
+    mapping: Mapping,
 ) -> dict[str, str]:
-    """Map each lower-case column name to the name as written in the file."""
+    """Map each column's SEN2 name (its name normalised, or as the mapping says) to the
+    name as written in the file."""
     given: dict[str, str] = {}
     for (name,) in con.execute(f"SELECT column_name FROM (DESCRIBE {raw})").fetchall():
-        if name == SHEET_ROW:
+        if name == SHEET_ROW or name.endswith(rules.CELL_LINE):
             continue
-        key = name.strip().lstrip("\ufeff").lower()
+        key = mapping.column(file.table, rules.column_key(name))
         if key in given:
             problems.add(Problem(file.display, 1, key, "appears twice in the header"))
             continue
@@ -233,16 +320,26 @@ def _required_columns(table: schema.Table) -> list[str]:
 def _report_rejects(
     con: duckdb.DuckDBPyConnection, raw: str, file: SourceFile, problems: Problems
 ) -> list[int]:
-    """One problem per line the CSV reader could not split into the header's columns."""
-    lines = con.execute(
-        f"SELECT line, arg_min(error_message, column_idx) FROM rejects_{raw} "
-        "GROUP BY line ORDER BY line"
+    """One problem per line the CSV reader could not split into the header's columns;
+    returns the lines it skipped, lines of nothing but spaces among them unreported."""
+    found = con.execute(
+        "SELECT line, arg_min(error_message, column_idx), "
+        f"bool_and(trim(csv_line, {_SPACE}) = '') FROM rejects_{raw} GROUP BY line ORDER BY line"
     ).fetchall()
-    for line, message in lines:
-        # A workbook sheet was copied without its blank rows, so its CSV line is not the row.
-        row = None if file.numbered else line
-        problems.add(Problem(file.display, row, "", _first_line(message)))
-    return [] if file.numbered else [line for line, _ in lines]
+    for line, message, blank in found:
+        if not blank:
+            # A workbook sheet was copied without its blank rows, so its CSV line is not the row.
+            row = None if file.numbered else line
+            problems.add(Problem(file.display, row, "", _cells_message(message)))
+    return [] if file.numbered else [line for line, _, _ in found]
+
+
+def _cells_message(message: str) -> str:
+    counted = _CELLS.search(message)
+    if not counted:
+        return _first_line(message)
+    expected, found = counted.groups()
+    return f"has {found} cells where the header has {expected}"
 
 
 def _read_header(con: duckdb.DuckDBPyConnection, file: SourceFile, checked: Checked) -> None:
@@ -259,7 +356,7 @@ def _read_header(con: duckdb.DuckDBPyConnection, file: SourceFile, checked: Chec
     if first is None:
         return
     checked.header = {
-        name.strip().lower(): (value or "").strip()
+        rules.column_key(name): (value or "").strip()
         for name, value in zip(columns, first, strict=True)
         if name != SHEET_ROW
     }
@@ -395,17 +492,6 @@ def _code_checks(table: schema.Table, loaded: Loaded) -> list[Check]:
                 lambda raw, expected=expected: f"unknown code {raw!r} (expected one of {expected})",
             )
         )
-    if table.name == "events" and "event" in loaded.columns:
-        allowed = ", ".join(f"'{event}'" for event in rules.EVENT_NAMES)
-        found.append(
-            (
-                f"SELECT _row, event AS detail FROM {t} WHERE event NOT IN ({allowed})",
-                "event",
-                lambda raw: (
-                    f"unknown event {raw!r} (expected one of {', '.join(rules.EVENT_NAMES)})"
-                ),
-            )
-        )
     return found
 
 
@@ -414,11 +500,11 @@ def _order_checks(table: schema.Table, loaded: Loaded) -> list[Check]:
     return [
         (
             f"SELECT _row, strftime({earlier}, '%Y-%m-%d') AS detail "
-            f"FROM {t} WHERE {later} < {earlier}",
+            f"FROM {t} WHERE {later} < {earlier}{f' AND {only}' if only else ''}",
             later,
             lambda first, earlier=earlier: f"is before {earlier} ({first})",
         )
-        for name, later, earlier in rules.DATE_ORDER
+        for name, later, earlier, only in rules.DATE_ORDER
         if name == table.name and {later, earlier} <= loaded.columns
     ]
 
@@ -465,11 +551,29 @@ def _report(
     ).fetchall()
     if not rows:
         return
+    field = loaded.file.labels.get(column, column)
+    lines = _cell_lines(con, loaded, column, [row for row, _, _ in rows])
     found = [
-        Problem(loaded.file.display, loaded.line(row), column, message(detail))
+        Problem(loaded.file.display, lines.get(row, row), field, message(detail))
         for row, detail, _ in rows
     ]
     problems.add_counted(found, count=rows[0][2])
+
+
+def _cell_lines(
+    con: duckdb.DuckDBPyConnection, loaded: Loaded, column: str, rows: list[int]
+) -> dict[int, int]:
+    """For an XML return, the line of the element each problem cell came from, by the
+    line of its record's element; empty for other sources, or for a missing cell."""
+    if not loaded.file.cell_lines or column not in loaded.columns:
+        return {}
+    line = _quote_ident(f"{column}{rules.CELL_LINE}")
+    found = con.execute(
+        f"SELECT _row, min({line}) FROM t_{loaded.file.table} "
+        f"WHERE _row IN (SELECT unnest(?)) AND {line} IS NOT NULL GROUP BY _row",
+        [rows],
+    ).fetchall()
+    return dict(found)
 
 
 def _quote_ident(name: str) -> str:

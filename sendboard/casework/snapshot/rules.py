@@ -1,7 +1,11 @@
 """What a source must hold, beyond the column types in schema.py.
 
-Missing dates that the engine can count as "left out" (a decided request without its
-outcome date, say) are not errors here: the engine reports them. What is rejected is
+SEN2 leaves an item blank for what has not happened yet or does not apply
+(send-rules.md section 2), so a blank is refused only where a row means nothing
+without it: its identifiers, and the type of a SEN need. The engine treats the other
+blanks as the rules say (a blank request or assessment outcome is not yet decided, a
+blank outcome date a decision not yet told or a plan not yet issued, blank review
+items a plan not yet reviewed) and shows what it had to leave out. What is refused is
 what cannot be right: unknown codes, dates that are not dates or run backwards, rows
 whose parent is missing and repeated identifiers.
 """
@@ -33,16 +37,14 @@ REQUIRED_COLUMNS: dict[str, tuple[str, ...]] = {
 
 # Columns that may not be blank on any row, beyond the key and parent.
 NOT_BLANK: dict[str, tuple[str, ...]] = {
-    "requests": ("receiveddate", "requestoutcome"),
-    "assessment": ("assessmentoutcome",),
-    "namedplan": ("startdate",),
-    "senneed": ("sentype", "sentyperank"),
+    "senneed": ("sentype",),
     "events": ("event", "date"),
     "teams": ("team",),
     "referrals": ("service", "referraldate"),
 }
 
-# Code lists checked (upper-cased) wherever the column is filled in.
+# Code lists checked (upper-cased) wherever the column is filled in. A need's rank is
+# any whole number (1 primary, 2 secondary, 3 and on further needs), so is not here.
 CODES: dict[tuple[str, str], tuple[str, ...]] = {
     ("requests", "requestoutcome"): schema.REQUEST_OUTCOMES,
     ("assessment", "assessmentoutcome"): schema.ASSESSMENT_OUTCOMES,
@@ -50,22 +52,24 @@ CODES: dict[tuple[str, str], tuple[str, ...]] = {
     ("namedplan", "ceasereason"): tuple(str(code) for code in schema.CEASE_REASONS),
     ("activeplans", "reviewoutcome"): schema.REVIEW_OUTCOMES,
     ("senneed", "sentype"): schema.SEN_TYPES,
-    ("senneed", "sentyperank"): ("1", "2"),
 }
 
 # Event names are matched as written, lower case.
 EVENT_NAMES = schema.EVENTS
 
-# (table, later, earlier): `later` may not fall before `earlier` on the same row.
-DATE_ORDER: tuple[tuple[str, str, str], ...] = (
-    ("requests", "requestoutcomedate", "receiveddate"),
-    ("namedplan", "ceasedate", "startdate"),
-    ("activeplans", "lastreview", "reviewmeeting"),
-    ("activeplans", "reviewdraft", "reviewmeeting"),
-    ("placement", "leavingdate", "entrydate"),
-    ("referrals", "firstcontactdate", "referraldate"),
-    ("referrals", "outcomedate", "referraldate"),
-    ("referrals", "dischargedate", "referraldate"),
+# (table, later, earlier, only if): `later` may not fall before `earlier` on the same
+# row, where the condition (SQL over the row, "" for always) holds.
+DATE_ORDER: tuple[tuple[str, str, str, str], ...] = (
+    ("requests", "requestoutcomedate", "receiveddate", ""),
+    ("namedplan", "ceasedate", "startdate", ""),
+    # Until the latest meeting has its decision (reviewoutcome blank), lastreview and
+    # reviewdraft may be those of the review before it.
+    ("activeplans", "lastreview", "reviewmeeting", "reviewoutcome IS NOT NULL"),
+    ("activeplans", "reviewdraft", "reviewmeeting", "reviewoutcome IS NOT NULL"),
+    ("placement", "leavingdate", "entrydate", ""),
+    ("referrals", "firstcontactdate", "referraldate", ""),
+    ("referrals", "outcomedate", "referraldate", ""),
+    ("referrals", "dischargedate", "referraldate", ""),
 )
 
 # Dates outside this range are typing errors (0204 for 2024), not history.
@@ -76,6 +80,12 @@ LATEST_YEAR = 2100
 BIRTHDATE = "personbirthdate"
 
 HEADER = "header"
+
+# The column carrying each row's own number in the source, for a table copied to CSV
+# from a workbook sheet (its row) or an XML return (its element's line).
+SHEET_ROW = "__sheet_row"
+# Beside a column of a table copied from an XML return: the line of each cell's element.
+CELL_LINE = "__line"
 
 # File or sheet names (after lower-casing and dropping separators) for each table.
 _ALIASES: dict[str, tuple[str, ...]] = {
@@ -103,3 +113,9 @@ def table_for_name(name: str) -> str | None:
     if squashed in _BY_ALIAS:
         return _BY_ALIAS[squashed]
     return _BY_ALIAS.get(_PREFIX.sub("", squashed, count=1))
+
+
+def column_key(name: str) -> str:
+    """A column name as matched: case, spaces and underscores ignored (Referral_ID is
+    referralid), and any byte-order mark a spreadsheet left on the first one dropped."""
+    return re.sub(r"[\s_]+", "", name.lstrip("\ufeff").lower())

@@ -1,8 +1,9 @@
-"""Find the module tables in a folder, a .zip, a single .csv or an .xlsx workbook.
+"""Find the module tables in a folder, a .zip, a single .csv, an .xlsx workbook or the
+SEN2 XML return.
 
 Every table ends up as a CSV file on disk so one reader (DuckDB's) checks them all.
-Zip members and workbook sheets are copied into a private temporary folder that is
-removed afterwards, because they hold names and dates of birth.
+Zip members, workbook sheets and the XML return's modules are copied into a private
+temporary folder that is removed afterwards, because they hold names and dates of birth.
 """
 
 import csv
@@ -14,11 +15,11 @@ from dataclasses import dataclass, field
 from datetime import date, datetime, time
 from pathlib import Path, PurePosixPath
 
+from sendboard.casework.snapshot import lines, sen2xml
 from sendboard.casework.snapshot.problems import Problem
-from sendboard.casework.snapshot.rules import table_for_name
+from sendboard.casework.snapshot.rules import SHEET_ROW, table_for_name
 
-# Workbook rows carry their own row number, since blank rows are skipped when copied.
-SHEET_ROW = "__sheet_row"
+__all__ = ["SHEET_ROW", "Source", "SourceError", "SourceFile", "open_source"]
 
 
 @dataclass(frozen=True)
@@ -27,6 +28,8 @@ class SourceFile:
     path: Path  # a CSV file
     display: str  # how problems name it
     numbered: bool = False  # has a SHEET_ROW column
+    labels: dict[str, str] = field(default_factory=dict)  # column -> name problems give it
+    cell_lines: bool = False  # has a CELL_LINE column beside each column (an XML return)
 
 
 @dataclass
@@ -34,6 +37,7 @@ class Source:
     name: str
     files: dict[str, SourceFile] = field(default_factory=dict)
     problems: list[Problem] = field(default_factory=list)
+    warnings: list[Problem] = field(default_factory=list)
 
     def add(self, file: SourceFile) -> None:
         if file.table in self.files:
@@ -63,8 +67,25 @@ def open_source(path: Path) -> Iterator[Source]:
             yield _from_workbook(path, Path(scratch))
         elif path.suffix.lower() == ".csv":
             yield _from_files(path.name, [path])
+        elif path.suffix.lower() == ".xml":
+            yield _from_xml(path, Path(scratch))
         else:
-            raise SourceError(f"{path.name}: expected a folder, .zip, .csv or .xlsx")
+            raise SourceError(f"{path.name}: expected a folder, .zip, .csv, .xlsx or .xml")
+
+
+def _from_xml(path: Path, scratch: Path) -> Source:
+    source = Source(path.name)
+    unreadable = lines.unreadable(path)
+    if unreadable:
+        source.problems.append(Problem(path.name, None, "", unreadable.replace("CSV", "XML")))
+        return source
+    converted = sen2xml.convert(path, scratch)
+    source.problems.extend(converted.problems)
+    source.warnings.extend(converted.warnings)
+    if not converted.problems:
+        for table, csv_path in converted.files.items():
+            source.add(SourceFile(table, csv_path, path.name, True, converted.labels, True))
+    return source
 
 
 def _from_folder(folder: Path) -> Source:

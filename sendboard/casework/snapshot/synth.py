@@ -9,6 +9,7 @@ plans, and health waiting lists. Everything is drawn with numpy at once, so a mi
 requests take seconds; the same seed gives the same files.
 """
 
+import tempfile
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date
@@ -156,8 +157,8 @@ def synthesise(
         raise ValueError("requests must be at least 1")
     if as_at <= START:
         raise ValueError(f"as_at must be after {START.isoformat()}")
-    if fmt not in ("csv", "xlsx"):
-        raise ValueError("fmt must be csv or xlsx")
+    if fmt not in ("csv", "xlsx", "xml"):
+        raise ValueError("fmt must be csv, xlsx or xml")
     report = progress or (lambda _: None)
     rng = np.random.default_rng(seed)
     span = _Span(_day(START), _day(as_at))
@@ -171,13 +172,33 @@ def synthesise(
     if fmt == "xlsx":
         report("Writing the workbook")
         _write_workbook(tables, out / "sen2.xlsx")
+    elif fmt == "xml":
+        report("Writing the XML return")
+        _write_return(tables, out / "RETURN.xml", as_at=as_at)
     else:
-        for name, table in tables.items():
-            report(f"Writing {name}.csv")
-            pacsv.write_csv(
-                table, out / f"{name}.csv", write_options=pacsv.WriteOptions(quoting_style="needed")
-            )
+        _write_csvs(tables, out, report)
     return counts
+
+
+def _write_csvs(tables: dict[str, pa.Table], out: Path, report: Progress) -> None:
+    for name, table in tables.items():
+        report(f"Writing {name}.csv")
+        pacsv.write_csv(
+            table, out / f"{name}.csv", write_options=pacsv.WriteOptions(quoting_style="needed")
+        )
+
+
+def _write_return(tables: dict[str, pa.Table], target: Path, *, as_at: date) -> None:
+    """The SEN2 modules as the DfE XML return; local tables (events, teams, waiting
+    lists) have no place in it and are left out."""
+    from sendboard.casework.snapshot.sen2xml_write import CENSUS, Style, xml_from_export
+
+    year = min(max(as_at.year + (as_at.month > 1), min(CENSUS)), max(CENSUS))
+    with tempfile.TemporaryDirectory(prefix="sendboard-synth-") as scratch:
+        _write_csvs(tables, Path(scratch), lambda _: None)
+        xml_from_export(
+            Path(scratch), target, style=Style(year=year), reference_date=as_at.isoformat()
+        )
 
 
 def _generate(rng: np.random.Generator, n: int, span: _Span, as_at: date) -> dict[str, pa.Table]:

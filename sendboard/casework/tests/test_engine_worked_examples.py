@@ -196,8 +196,18 @@ def test_a_plan_never_reviewed_is_overdue_12_months_after_issue(builder, tmp_pat
     result = compute_one(con, code="reviews_overdue", period="2024")
     assert (result.value, result.as_at) == (1, d("2024-06-01"))
     assert drill_down(con, code="reviews_overdue", period="2024")[0]["reviewdue"] == d("2024-05-10")
-    on_due_date = compute_one(con, code="reviews_overdue", period="2024", as_at=d("2024-05-10"))
-    assert on_due_date.value == 0
+    on_due_date = builder.open(tmp_path / "on-due-date", as_at="2024-05-10")
+    assert compute_one(on_due_date, code="reviews_overdue", period="2024").value == 0
+
+
+def test_reviews_overdue_before_the_snapshot_date_are_empty_saying_why(builder, tmp_path):
+    rid = builder.plan(received="2023-01-02", issued="2023-05-10")
+    builder.active(request=rid)
+    con = builder.open(tmp_path / "snapshot", as_at="2024-06-01")
+    earlier = compute_one(con, code="reviews_overdue", period="2024", as_at=d("2024-05-31"))
+    assert (earlier.numerator, earlier.denominator, earlier.value) == (None, None, None)
+    assert "keeps only each plan's latest review" in earlier.reason
+    assert earlier.as_dict()["reason"] == earlier.reason
 
 
 def test_after_a_review_decision_the_next_review_is_due_12_months_later(builder, tmp_path):

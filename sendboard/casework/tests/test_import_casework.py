@@ -33,7 +33,7 @@ def test_it_imports_a_folder_and_ends_with_a_line_of_counts(tmp_path):
     snapshot = Snapshot.objects.get()
     assert out.strip() == (
         f"Created snapshot {snapshot.code}: 11 tables, "
-        f"{sum(snapshot.row_counts.values())} rows, 0 problems."
+        f"{sum(snapshot.row_counts.values())} rows, 0 problems, 0 warnings."
     )
     assert snapshot.folder.is_dir()
 

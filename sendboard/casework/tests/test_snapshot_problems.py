@@ -63,12 +63,6 @@ CASES = {
         ("senneed.csv", 3, "sentype"),
         "unknown",
     ),
-    "an unknown event": (
-        {"events.csv": {2: {"event": "panel_3"}}},
-        {},
-        ("events.csv", 2, "event"),
-        "unknown event",
-    ),
     "an unparseable date": (
         {"requests.csv": {4: {"receiveddate": "31/02/2024"}}},
         {},

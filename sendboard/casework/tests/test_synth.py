@@ -179,5 +179,5 @@ def test_an_xlsx_export_imports_cleanly(tmp_path):
 def test_it_refuses_nonsense_sizes_and_formats(tmp_path):
     with pytest.raises(ValueError, match="requests must be at least 1"):
         synthesise(requests=0, out=tmp_path)
-    with pytest.raises(ValueError, match="fmt must be csv or xlsx"):
+    with pytest.raises(ValueError, match="fmt must be csv, xlsx or xml"):
         synthesise(requests=10, out=tmp_path, fmt="ods")

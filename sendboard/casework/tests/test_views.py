@@ -142,7 +142,7 @@ def test_it_refuses_a_file_that_is_not_an_export(persona, partnership, people, t
             reverse("snapshot_list", args=[partnership.slug]), {"file": file}
         )
 
-    assert "must be a .zip, .xlsx or .csv" in response.content.decode()
+    assert "must be an .xml, .zip, .xlsx or .csv" in response.content.decode()
     assert not Snapshot.objects.exists()
 
 

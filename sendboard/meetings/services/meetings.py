@@ -21,7 +21,13 @@ STANDING_ORDER = (
 )
 
 
+# A date outside these years is a slip of the keyboard (0226 for 2026), not a meeting.
+EARLIEST, LATEST = datetime.date(2000, 1, 1), datetime.date(2100, 12, 31)
+
+
 def _check_meeting(meeting: Meeting) -> None:
+    if not EARLIEST <= meeting.date <= LATEST:
+        raise ValidationError({"date": "The date of the meeting must be between 2000 and 2100"})
     if meeting.start_time and meeting.end_time and meeting.end_time <= meeting.start_time:
         raise ValidationError({"end_time": "The end time must be after the start time"})
     clash = Meeting.objects.filter(group=meeting.group, number=meeting.number).exclude(

@@ -56,3 +56,24 @@ def test_the_edit_page_names_only_fields_it_has(persona, board, series, caplog):
 
     assert page.status_code == 200
     assert "Could not resolve form field" not in caplog.text
+
+
+def test_a_date_outside_2000_to_2100_is_refused_on_its_field(persona, board):
+    page = _create(persona, board, number="", day="0226-03-11")
+
+    assert page.context["form"].errors["date"] == [
+        "The date of the meeting must be between 2000 and 2100"
+    ]
+
+
+def test_a_minute_entry_too_long_is_refused_whoever_sends_it(meeting, manager_user):
+    from django.core.exceptions import ValidationError
+
+    from sendboard.meetings import services
+
+    with pytest.raises(ValidationError) as refused:
+        services.minute_entry_add(
+            item=meeting.items.first(), kind="note", text="x" * 10_001, by=manager_user
+        )
+
+    assert refused.value.message_dict == {"text": ["Text must be 10,000 characters or fewer"]}

@@ -92,18 +92,39 @@ class Command(BaseCommand):
             return
         writer = csv.writer(self.stdout)
         writer.writerow(
-            ["code", "numerator", "denominator", "value", "unit", "period", "as_at", "excluded"]
+            [
+                "code",
+                "numerator",
+                "denominator",
+                "value",
+                "unit",
+                "period",
+                "as_at",
+                "excluded",
+                "reason",
+            ]
         )
         for code, result in results.items():
             writer.writerow(
-                [
-                    code,
-                    result.numerator,
-                    result.denominator,
-                    result.value,
-                    result.unit,
-                    result.period,
-                    result.as_at,
-                    json.dumps(result.excluded),
-                ]
+                safe_cells(
+                    [
+                        code,
+                        result.numerator,
+                        result.denominator,
+                        result.value,
+                        result.unit,
+                        result.period,
+                        result.as_at,
+                        json.dumps(result.excluded),
+                        result.reason,
+                    ]
+                )
             )
+
+
+def safe_cells(cells: list[object]) -> list[object]:
+    """Text that a spreadsheet would run as a formula, quoted; numbers as they are."""
+    return [
+        f"'{cell}" if isinstance(cell, str) and cell[:1] in ("=", "+", "-", "@") else cell
+        for cell in cells
+    ]

@@ -1,4 +1,5 @@
-"""Import a SEN2-shaped export (folder, .zip, .csv or .xlsx) as a casework snapshot."""
+"""Import a SEN2 export (the XML return, or a folder, .zip, .csv or .xlsx of its
+modules) as a casework snapshot."""
 
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -12,13 +13,18 @@ from rich import progress as rich_progress
 from rich.console import Console
 
 from sendboard.casework.services import (
+    Mapping,
+    MappingInvalid,
     Progress,
     PseudonymKeyMissing,
     SnapshotInvalid,
     SourceError,
+    export_mapping_of,
+    export_mapping_save,
     snapshot_check,
     snapshot_import,
 )
+from sendboard.casework.snapshot import read_mapping
 from sendboard.governance.models import Partnership
 
 
@@ -26,15 +32,22 @@ class Command(BaseCommand):
     help = (
         "Check a case-level SEN2 or waiting-list export and store it as a pseudonymous "
         "snapshot. Every problem is listed as file:row: field: message; any problem means "
-        "nothing is stored."
+        "nothing is stored. What is read but not used is listed as a warning."
     )
 
     def add_arguments(self, parser: CommandParser) -> None:
         parser.add_argument(
             "path",
             type=Path,
-            help="A folder or .zip of one CSV per module, a single CSV, or an "
-            ".xlsx workbook with a sheet per module.",
+            help="The SEN2 XML return (2023 to 2026), a folder or .zip of one CSV per "
+            "module, a single CSV, or an .xlsx workbook with a sheet per module.",
+        )
+        parser.add_argument(
+            "--mapping",
+            type=Path,
+            metavar="FILE",
+            help="Local column and event names ([columns] their name = SEN2 name, "
+            "[events] ...; or .json). Kept as the partnership's for later imports.",
         )
         parser.add_argument(
             "--as-at",
@@ -56,11 +69,12 @@ class Command(BaseCommand):
         path: Path = options["path"]  # type: ignore[assignment]
         partnership = _partnership(options["partnership"])
         user = _user(options["user"])
+        mapping = _mapping(options["mapping"], partnership, dry_run=bool(options["dry_run"]))
         try:
             with _progress() as step:
                 if options["dry_run"]:
-                    result = snapshot_check(source=path, progress=step)
-                    counts, verb = result.row_counts, "Checked"
+                    result = snapshot_check(source=path, progress=step, mapping=mapping)
+                    counts, verb, warnings = result.row_counts, "Checked", result.warnings
                 else:
                     snapshot = snapshot_import(
                         source=path,
@@ -68,8 +82,10 @@ class Command(BaseCommand):
                         imported_by=user,
                         partnership=partnership,
                         progress=step,
+                        mapping=mapping,
                     )
                     counts, verb = snapshot.row_counts, f"Created snapshot {snapshot.code}"
+                    warnings = snapshot.warnings
         except SnapshotInvalid as invalid:
             for problem in invalid.problems:
                 self.stderr.write(str(problem))
@@ -80,11 +96,30 @@ class Command(BaseCommand):
             ) from invalid
         except (SourceError, PseudonymKeyMissing, FileNotFoundError) as error:
             raise CommandError(str(error)) from error
+        for warning in warnings:
+            self.stderr.write(f"warning: {warning}")
         tables = sum(1 for rows in counts.values() if rows)
         note = " (dry run: nothing stored)" if options["dry_run"] else ""
         self.stdout.write(
-            f"{verb}: {tables} tables, {sum(counts.values()):,} rows, 0 problems{note}."
+            f"{verb}: {tables} tables, {sum(counts.values()):,} rows, 0 problems,"
+            f" {len(warnings)} warnings{note}."
         )
+
+
+def _mapping(path: object, partnership: Partnership | None, *, dry_run: bool) -> Mapping:
+    """The names in the file, kept as the partnership's unless on a dry run; without a
+    file, the partnership's saved names."""
+    if not path:
+        return export_mapping_of(partnership)
+    try:
+        mapping = read_mapping(Path(str(path)))
+    except (MappingInvalid, FileNotFoundError) as error:
+        raise CommandError(str(error)) from error
+    if partnership and not dry_run:
+        export_mapping_save(
+            partnership=partnership, text=mapping.as_text(), opened_version=None, by=None
+        )
+    return mapping
 
 
 def _partnership(slug: object) -> Partnership | None:

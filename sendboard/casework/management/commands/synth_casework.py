@@ -40,9 +40,10 @@ class Command(BaseCommand):
         )
         parser.add_argument(
             "--format",
-            choices=("csv", "xlsx"),
+            choices=("csv", "xlsx", "xml"),
             default="csv",
-            help="A CSV per module (default) or one .xlsx workbook.",
+            help="A CSV per module (default), one .xlsx workbook, or the SEN2 XML return "
+            "(RETURN.xml: the SEN2 modules only).",
         )
         parser.add_argument(
             "--dry-run",

@@ -1,0 +1,51 @@
+"""Single sign-on in Chromium, against the real OpenID Connect provider of the app tests."""
+
+import pytest
+from playwright.sync_api import Page, expect
+
+from sendboard.governance.tests.factories import RoleFactory, UserFactory
+from sendboard.governance.tests.test_oidc import (  # noqa: F401
+    PROVIDER_PASSWORD,
+    oidc_provider,
+    single_sign_on,
+)
+
+from .helpers import assert_accessible, visit
+
+pytestmark = [pytest.mark.browser, pytest.mark.usefixtures("single_sign_on")]
+
+
+def sign_in_with_the_provider(page: Page, username: str) -> None:
+    visit(page, "/sign-in/")
+    page.get_by_role("button", name="Sign in with Northshire Council").click()
+    expect(page.get_by_role("heading", name="Test provider")).to_be_visible()
+    page.get_by_label("Username").fill(username)
+    page.get_by_label("Password").fill(PROVIDER_PASSWORD)
+    page.get_by_role("button", name="Continue").click()
+
+
+def test_an_invited_person_signs_in_with_their_organisation_account(page, partnership):
+    user = UserFactory(username="invited.person@example.org", email="invited.person@example.org")
+    RoleFactory(user=user, partnership=partnership, name="member")
+    visit(page, "/sign-in/")
+    expect(page.get_by_role("button", name="Sign in with Northshire Council")).to_be_visible()
+    assert_accessible(page, "sign-in page with single sign-on")
+
+    sign_in_with_the_provider(page, "invited")
+
+    expect(page.get_by_role("button", name="Sign out")).to_be_visible()
+    expect(page).to_have_url(f"/{partnership.slug}/")
+
+
+def test_someone_never_invited_is_told_what_to_do(page, partnership):
+    sign_in_with_the_provider(page, "stranger")
+
+    expect(page).to_have_url("/sign-in/not-recognised/")
+    expect(page.get_by_role("heading", level=1)).to_have_text("We could not sign you in")
+    expect(
+        page.get_by_text("We could not find a sendboard account for stranger@example.org")
+    ).to_be_visible()
+    expect(
+        page.get_by_role("link", name="sign in with your email address and password")
+    ).to_be_visible()
+    assert_accessible(page, "single sign-on: account not recognised")
