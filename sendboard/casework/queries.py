@@ -6,6 +6,7 @@ Each read opens the snapshot's files, runs the engine and closes them again, and
 gives the page plain values in the words it shows.
 """
 
+import uuid
 from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
@@ -229,3 +230,15 @@ def _breakdown_rows(shown: dict[str, dict]) -> list[BreakdownRow]:
         )
         for group, figures in sorted(shown.items(), key=lambda item: _group_order(item[0]))
     ]
+
+
+def snapshot_named(reference: str) -> Snapshot | None:
+    """A snapshot as a person types it on the command line: its code, or "latest" for the
+    newest ready one."""
+    snapshots = Snapshot.objects.select_related("partnership")
+    if reference == "latest":
+        return snapshots.filter(status=Snapshot.Status.READY).order_by("-imported_at").first()
+    try:
+        return snapshots.filter(code=uuid.UUID(reference)).first()
+    except ValueError:
+        return None

@@ -44,3 +44,11 @@ def test_a_dry_run_stores_nothing(snapshot):
 def test_it_names_a_snapshot_it_cannot_find(db):
     with pytest.raises(CommandError, match="no snapshot"):
         call_command("compute_indicators", snapshot="not-a-code")
+
+
+def test_latest_names_the_newest_snapshot(snapshot):
+    out = io.StringIO()
+
+    call_command("compute_indicators", snapshot="latest", months=1, dry_run=True, stdout=out)
+
+    assert out.getvalue().startswith("Dry run, nothing stored")

@@ -15,11 +15,18 @@ from sendboard.casework.engine import (
     snapshot_as_at,
 )
 from sendboard.casework.models import snapshots_dir
+from sendboard.casework.queries import snapshot_named
 from sendboard.lib.periods import PERIOD_KINDS, parse_period
 
 
 def _snapshot_folder(value: str) -> Path:
-    """A snapshot code (folder under DATA_DIR/casework) or a path to a snapshot folder."""
+    """A snapshot code (folder under DATA_DIR/casework), "latest" for the newest snapshot,
+    or a path to a snapshot folder."""
+    if value == "latest":
+        newest = snapshot_named("latest")
+        if newest is None:
+            raise CommandError("no snapshot has been imported yet")
+        value = str(newest.code)
     path = Path(value)
     if path.is_dir():
         return path
@@ -34,7 +41,9 @@ class Command(BaseCommand):
 
     def add_arguments(self, parser: CommandParser) -> None:
         parser.add_argument(
-            "--snapshot", required=True, help="Snapshot code, or the path to a snapshot folder."
+            "--snapshot",
+            required=True,
+            help='Snapshot code, "latest" for the newest, or the path to a snapshot folder.',
         )
         parser.add_argument(
             "--period", required=True, help="2024, 2024-05, 2024-Q2, FY2024-25 or 2024-05-17."

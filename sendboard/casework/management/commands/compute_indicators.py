@@ -4,7 +4,7 @@ from django.core.exceptions import ValidationError
 from django.core.management.base import BaseCommand, CommandError, CommandParser
 from rich.progress import Progress
 
-from sendboard.casework.models import Snapshot
+from sendboard.casework.queries import snapshot_named
 from sendboard.casework.services import observations_compute_from_snapshot
 from sendboard.lib.periods import reporting_periods
 
@@ -17,7 +17,9 @@ class Command(BaseCommand):
     )
 
     def add_arguments(self, parser: CommandParser) -> None:
-        parser.add_argument("--snapshot", required=True, help="The snapshot's code (a UUID).")
+        parser.add_argument(
+            "--snapshot", required=True, help='The snapshot\'s code, or "latest" for the newest.'
+        )
         parser.add_argument(
             "--months",
             type=int,
@@ -31,10 +33,9 @@ class Command(BaseCommand):
     def handle(self, *args, **options) -> None:
         if options["months"] < 1:
             raise CommandError("--months must be at least 1")
-        try:
-            snapshot = Snapshot.objects.select_related("partnership").get(code=options["snapshot"])
-        except (Snapshot.DoesNotExist, ValidationError) as error:
-            raise CommandError(f"no snapshot {options['snapshot']!r}") from error
+        snapshot = snapshot_named(options["snapshot"])
+        if snapshot is None:
+            raise CommandError(f"no snapshot {options['snapshot']!r}")
         as_at = snapshot.as_at
         if as_at is None:
             raise CommandError(f"snapshot {snapshot} has no as-at date to count back from")
