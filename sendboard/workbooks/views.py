@@ -59,45 +59,38 @@ def workbook_home(request: HttpRequest, partnership: Partnership) -> HttpRespons
     )
 
 
-@partnership_view(Capability.EDIT)
-def plan_tracker_upload(request: HttpRequest, partnership: Partnership) -> HttpResponse:
-    form = PlanTrackerUploadForm(
-        request.POST or None, request.FILES or None, partnership=partnership
-    )
+def _upload_page(request: HttpRequest, partnership: Partnership, form, *, kind: Kind, title: str):
+    """Take the workbook, then go on to say which field each of its columns holds."""
     outcome = submit(
         request,
         form,
         lambda fields: services.workbook_upload(
-            partnership=partnership, kind=Kind.PLAN_TRACKER, **fields, by=request.user
+            partnership=partnership, kind=kind, **fields, by=request.user
         ),
         done=lambda upload: f"{upload.file_name} uploaded: check which field each column holds",
     )
     if outcome.saved:
         return redirect(_columns_url(outcome.result))
     return render(
-        request,
-        "workbooks/upload.html",
-        {"partnership": partnership, "form": form, "title": "Import a plan tracker"},
+        request, "workbooks/upload.html", {"partnership": partnership, "form": form, "title": title}
+    )
+
+
+@partnership_view(Capability.EDIT)
+def plan_tracker_upload(request: HttpRequest, partnership: Partnership) -> HttpResponse:
+    form = PlanTrackerUploadForm(
+        request.POST or None, request.FILES or None, partnership=partnership
+    )
+    return _upload_page(
+        request, partnership, form, kind=Kind.PLAN_TRACKER, title="Import a plan tracker"
     )
 
 
 @partnership_view(Capability.EDIT)
 def risk_register_upload(request: HttpRequest, partnership: Partnership) -> HttpResponse:
     form = RiskRegisterUploadForm(request.POST or None, request.FILES or None)
-    outcome = submit(
-        request,
-        form,
-        lambda fields: services.workbook_upload(
-            partnership=partnership, kind=Kind.RISK_REGISTER, **fields, by=request.user
-        ),
-        done=lambda upload: f"{upload.file_name} uploaded: check which field each column holds",
-    )
-    if outcome.saved:
-        return redirect(_columns_url(outcome.result))
-    return render(
-        request,
-        "workbooks/upload.html",
-        {"partnership": partnership, "form": form, "title": "Import a risk register"},
+    return _upload_page(
+        request, partnership, form, kind=Kind.RISK_REGISTER, title="Import a risk register"
     )
 
 

@@ -38,6 +38,29 @@ def _named(action: Action | None, forward_plan_item: ForwardPlanItem | None) -> 
     return " and ".join(names)
 
 
+def _change_links(
+    plan_action: PlanAction,
+    action: Action | None,
+    forward_plan_item: ForwardPlanItem | None,
+    *,
+    linking: bool,
+    by: User,
+) -> PlanAction:
+    require_owner_or_editor(by, plan_action)
+    _check(plan_action, action, forward_plan_item)
+    for related, linked in (
+        (plan_action.meeting_actions, action),
+        (plan_action.forward_plan_items, forward_plan_item),
+    ):
+        if linked is not None:
+            (related.add if linking else related.remove)(linked)
+    verb = "Linked" if linking else "Unlinked"
+    # A history row's reason holds 100 characters; a long title is cut there.
+    reason = f"{verb} {_named(action, forward_plan_item)}"
+    save_tracked(plan_action, by=by, opened_version=None, reason=reason[:100])
+    return plan_action
+
+
 @transaction.atomic
 def plan_action_link(
     *,
@@ -47,16 +70,7 @@ def plan_action_link(
     by: User,
 ) -> PlanAction:
     """Link a meeting action or a forward plan item (or both) to the line."""
-    require_owner_or_editor(by, plan_action)
-    _check(plan_action, action, forward_plan_item)
-    if action is not None:
-        plan_action.meeting_actions.add(action)
-    if forward_plan_item is not None:
-        plan_action.forward_plan_items.add(forward_plan_item)
-    # A history row's reason holds 100 characters; a long title is cut there.
-    reason = f"Linked {_named(action, forward_plan_item)}"
-    save_tracked(plan_action, by=by, opened_version=None, reason=reason[:100])
-    return plan_action
+    return _change_links(plan_action, action, forward_plan_item, linking=True, by=by)
 
 
 @transaction.atomic
@@ -68,12 +82,4 @@ def plan_action_unlink(
     by: User,
 ) -> PlanAction:
     """Undo a link; the action or forward plan item itself is untouched."""
-    require_owner_or_editor(by, plan_action)
-    _check(plan_action, action, forward_plan_item)
-    if action is not None:
-        plan_action.meeting_actions.remove(action)
-    if forward_plan_item is not None:
-        plan_action.forward_plan_items.remove(forward_plan_item)
-    reason = f"Unlinked {_named(action, forward_plan_item)}"
-    save_tracked(plan_action, by=by, opened_version=None, reason=reason[:100])
-    return plan_action
+    return _change_links(plan_action, action, forward_plan_item, linking=False, by=by)
