@@ -35,6 +35,9 @@ if not SECRET_KEY:
 ALLOWED_HOSTS = env_list("ALLOWED_HOSTS", ["127.0.0.1", "localhost"])
 CSRF_TRUSTED_ORIGINS = env_list("CSRF_TRUSTED_ORIGINS", [])
 
+# The most a casework .zip may unpack to; past it, the import stops writing and says so.
+CASEWORK_MAX_UNPACKED_BYTES = env_int("CASEWORK_MAX_UNPACKED_BYTES", 4 * 1024**3)
+
 # Keyed hash for pseudonymising case-level identifiers; never the same as SECRET_KEY
 # so that rotating one does not silently re-key the other.
 CASEWORK_PSEUDONYM_KEY = env_str("CASEWORK_PSEUDONYM_KEY", "")

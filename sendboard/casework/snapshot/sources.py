@@ -15,6 +15,8 @@ from dataclasses import dataclass, field
 from datetime import date, datetime, time
 from pathlib import Path, PurePosixPath
 
+from django.conf import settings
+
 from sendboard.casework.snapshot import lines, sen2xml
 from sendboard.casework.snapshot.problems import Problem
 from sendboard.casework.snapshot.rules import SHEET_ROW, table_for_name
@@ -101,12 +103,24 @@ def _from_files(name: str, paths: list[Path]) -> Source:
     return source
 
 
+def _too_big(path: Path, limit: int) -> SourceError:
+    return SourceError(
+        f"{path.name} unpacks to more than {limit / 1024**3:.3g} GB, the most an import "
+        "takes (CASEWORK_MAX_UNPACKED_BYTES): send its CSV files in a folder instead"
+    )
+
+
 def _from_zip(path: Path, scratch: Path) -> Source:
     source = Source(path.name)
     try:
         archive = zipfile.ZipFile(path)
     except zipfile.BadZipFile as error:
         raise SourceError(f"{path.name} is not a readable zip file") from error
+    limit = settings.CASEWORK_MAX_UNPACKED_BYTES
+    # The sizes an archive declares may lie; what is written is counted too.
+    if sum(info.file_size for info in archive.infolist()) > limit:
+        raise _too_big(path, limit)
+    written = 0
     with archive:
         for number, info in enumerate(archive.infolist()):
             member = PurePosixPath(info.filename)
@@ -119,6 +133,9 @@ def _from_zip(path: Path, scratch: Path) -> Source:
             target = scratch / f"{number}.csv"
             with archive.open(info) as src, target.open("wb") as out:
                 while chunk := src.read(1 << 20):
+                    written += len(chunk)
+                    if written > limit:
+                        raise _too_big(path, limit)
                     out.write(chunk)
             source.add(SourceFile(table, target, info.filename))
     return source

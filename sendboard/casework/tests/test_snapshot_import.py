@@ -252,3 +252,19 @@ def test_progress_is_reported_step_by_step_up_to_the_total(export, tmp_path):
     run_import(export, tmp_path, progress=lambda text, done, total: steps.append((done, total)))
     assert [done for done, _ in steps] == list(range(len(steps)))
     assert {total for _, total in steps} == {len(steps)}
+
+
+def test_a_zip_that_unpacks_past_the_limit_is_refused_before_it_is_written(
+    export, tmp_path, settings
+):
+    settings.CASEWORK_MAX_UNPACKED_BYTES = 1024
+    archive = tmp_path / "export.zip"
+    with zipfile.ZipFile(archive, "w", compression=zipfile.ZIP_DEFLATED) as zipped:
+        for path in export.iterdir():
+            zipped.write(path, path.name)
+        zipped.writestr("requests_padding.csv", "x" * 10_000)
+
+    with pytest.raises(ValueError, match=r"export.zip unpacks to more than .* GB"):
+        run_import(archive, tmp_path)
+
+    assert not (tmp_path / "snapshots" / "s1").exists()
