@@ -41,8 +41,8 @@ def records_for_every_page(board, people) -> EveryPage:
     manager = people["manager"]
     records.subgroup(board)
     meeting = records.held_board_meeting(board, people)
+    records.published_minutes(meeting, manager)  # agreed at a meeting yesterday
     next_meeting = records.board_meeting(board, manager, days_from_today=21)
-    records.published_minutes(meeting, manager)
     action = records.action_with_update(meeting.raised_actions.get(), manager)
     planned = records.planned_report(next_meeting, people["editor"], manager)
     return EveryPage(

@@ -33,7 +33,9 @@ PRODUCTION = {
 
 
 def _environment(data_dir: Path, **extra: str) -> dict:
-    kept = {k: v for k, v in os.environ.items() if k not in ("DEBUG", "DATABASE_URL")}
+    # The browser tests allow Django's async-unsafe calls in this process; never a server.
+    left_out = ("DEBUG", "DATABASE_URL", "DJANGO_ALLOW_ASYNC_UNSAFE")
+    kept = {k: v for k, v in os.environ.items() if k not in left_out}
     return {**kept, "SENDBOARD_DATA_DIR": str(data_dir), **extra}
 
 
