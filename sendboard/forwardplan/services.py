@@ -12,7 +12,7 @@ from sendboard.core.services import save_tracked
 from sendboard.forwardplan.models import ForwardPlanItem
 from sendboard.governance.models import Group, Person
 from sendboard.meetings.models import AgendaItem, Meeting
-from sendboard.meetings.services import agenda_item_add
+from sendboard.meetings.services import agenda_item_add, agenda_item_remove
 
 
 def first_of_month(day: date) -> date:
@@ -142,6 +142,7 @@ def forward_plan_item_defer(
     if to_meeting is not None:
         _check_meeting(item, to_meeting)
     _require_later(item, to_meeting=to_meeting, to_month=to_month)
+    _take_off_earlier_agendas(item, by=by)
     item.deferred_from = item.target_meeting or _meeting_in_month(item.group, item.target_month)
     item.deferral_reason = reason
     item.target_meeting = to_meeting
@@ -149,6 +150,22 @@ def forward_plan_item_defer(
     item.status = ForwardPlanItem.Status.DEFERRED
     save_tracked(item, by=by, opened_version=None, reason=f"Deferred: {reason}")
     return item
+
+
+def _take_off_earlier_agendas(item: ForwardPlanItem, *, by: User) -> None:
+    """A deferred item leaves the agenda it was on, so it never sits on two at once.
+
+    Once minuted there, it was discussed: the minutes stand, and it cannot be deferred.
+    """
+    for agenda_item in AgendaItem.objects.filter(forward_plan_item=item).select_related(
+        "meeting__group"
+    ):
+        if agenda_item.entries.exists():
+            raise ValidationError(
+                f"It was minuted at the meeting of {agenda_item.meeting.date:%-d %B %Y}: "
+                "plan a new item for the later meeting instead"
+            )
+        agenda_item_remove(item=agenda_item, by=by)
 
 
 def _require_later(item: ForwardPlanItem, *, to_meeting: Meeting | None, to_month: date | None):

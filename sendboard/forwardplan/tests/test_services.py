@@ -9,6 +9,7 @@ from sendboard.forwardplan import services
 from sendboard.forwardplan.models import ForwardPlanItem
 from sendboard.forwardplan.tests.factories import ForwardPlanItemFactory
 from sendboard.meetings.models import AgendaItem
+from sendboard.meetings.services import minute_entry_add
 from sendboard.meetings.tests.factories import MeetingFactory
 
 D = datetime.date
@@ -195,3 +196,28 @@ def test_it_refuses_a_stale_edit(board, people, editor_user):
         )
 
     assert ForwardPlanItem.objects.get(pk=item.pk).title == "First"
+
+
+def test_a_deferred_item_leaves_the_agenda_it_was_on(board, september, october, editor_user):
+    item = ForwardPlanItemFactory(group=board, target_meeting=september)
+    services.forward_plan_item_schedule(item=item, meeting=september, by=editor_user)
+
+    services.forward_plan_item_defer(
+        item=item, to_meeting=october, reason="Data not ready", by=editor_user
+    )
+
+    assert not AgendaItem.objects.filter(forward_plan_item=item).exists()
+    removed = AgendaItem.history.filter(forward_plan_item_id=item.pk).first()
+    assert removed.history_type == "-" and removed.history_user == editor_user
+
+
+def test_an_item_already_minuted_is_not_deferred(board, september, october, editor_user):
+    item = ForwardPlanItemFactory(group=board, target_meeting=september)
+    agenda_item = services.forward_plan_item_schedule(item=item, meeting=september, by=editor_user)
+    minute_entry_add(item=agenda_item, kind="note", text="Discussed in part", by=editor_user)
+
+    with pytest.raises(ValidationError, match="It was minuted at the meeting of 9 September 2025"):
+        services.forward_plan_item_defer(
+            item=item, to_meeting=october, reason="More next time", by=editor_user
+        )
+    assert AgendaItem.objects.filter(forward_plan_item=item).exists()
