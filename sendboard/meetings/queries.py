@@ -220,8 +220,14 @@ class AttendanceSection:
     rows: list[Attendance]
 
 
-def attendance_sections(meeting: Meeting) -> list[AttendanceSection]:
-    """Attendance grouped under the headings of formal minutes, empty headings left out."""
+def attendance_sections(
+    meeting: Meeting, rows: list[Attendance] | None = None
+) -> list[AttendanceSection]:
+    """Attendance grouped under the headings of formal minutes, empty headings left out.
+
+    Deputies are members present, each named with whom they stand for, on the page and
+    in every document alike. `rows` defaults to the page's `attendance_list`.
+    """
     members = (
         "Board members present" if meeting.group.kind == Group.Kind.BOARD else "Members present"
     )
@@ -231,7 +237,7 @@ def attendance_sections(meeting: Meeting) -> list[AttendanceSection]:
         ("In attendance", (Attendance.Kind.IN_ATTENDANCE,)),
         ("Apologies", (Attendance.Kind.APOLOGIES,)),
     )
-    rows = meeting.attendance_list
+    rows = meeting.attendance_list if rows is None else rows
     sections = [
         AttendanceSection(heading, [row for row in rows if row.kind in wanted])
         for heading, wanted in kinds

@@ -8,6 +8,7 @@ from django.shortcuts import get_object_or_404
 from sendboard.actions.models import Action
 from sendboard.governance.models import Group, Partnership
 from sendboard.meetings.models import AgendaItem, Attendance, Meeting, MinuteEntry
+from sendboard.meetings.queries import attendance_sections
 from sendboard.publishing.models import PublicSummary
 
 
@@ -99,20 +100,13 @@ def meeting_items(meeting: Meeting) -> list[AgendaItem]:
 
 
 def attendance_by_kind(meeting: Meeting) -> list[tuple[str, list[Attendance]]]:
-    """Who came, grouped in the order formal minutes list them, apologies last."""
-    order = [
-        (Attendance.Kind.PRESENT, "Members present"),
-        (Attendance.Kind.DEPUTISING, "Deputising"),
-        (Attendance.Kind.EXTERNAL, "External attendees"),
-        (Attendance.Kind.IN_ATTENDANCE, "In attendance"),
-        (Attendance.Kind.APOLOGIES, "Apologies"),
-    ]
+    """Who came, under the headings the meeting's page gives them, apologies last."""
     rows = list(
         meeting.attendance.select_related("person__organisation", "deputising_for").order_by(
             "person__name"
         )
     )
-    return [(label, [row for row in rows if row.kind == kind]) for kind, label in order]
+    return [(section.heading, section.rows) for section in attendance_sections(meeting, rows)]
 
 
 def next_meeting(meeting: Meeting) -> Meeting | None:

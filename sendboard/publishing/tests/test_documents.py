@@ -41,7 +41,7 @@ def test_the_minutes_name_the_meeting_its_attendance_and_entries(records):
         "Meeting 10: Wednesday 16 September 2026, 10.00am to 12.30pm. "
         "Council Chamber, Northshire Town Hall, Hybrid." in text
     )
-    assert _paragraphs(document, "Heading 2") == ["Members present", "Apologies", "Minutes"]
+    assert _paragraphs(document, "Heading 2") == ["Board members present", "Apologies", "Minutes"]
     assert "Priya Okonkwo, Head of SEND, Northshire Council" in _paragraphs(document, "List Bullet")
     assert (
         "Declan Fairweather, Designated Clinical Officer, Northshire Integrated Care Board" in text
@@ -184,3 +184,23 @@ def test_the_summary_uses_word_headings_and_bullet_lists(board):
     assert _paragraphs(document, "Heading 2") == ["Decisions"]
     assert _paragraphs(document, "List Bullet") == ["The board agreed the plan.", "It met again."]
     assert "Opening words." in _paragraphs(document, "Normal")
+
+
+def test_a_deputy_is_a_member_present_in_word_as_on_the_page(records, people, persona):
+    from sendboard.meetings.models import Attendance
+
+    Attendance.objects.create(
+        meeting=records.meeting,
+        person=people["editor"],
+        kind=Attendance.Kind.DEPUTISING,
+        deputising_for=people["chair"],
+    )
+    document = _open(minutes_docx(records.meeting))
+    page = persona["viewer"].get(records.meeting.get_absolute_url()).content.decode()
+
+    assert "Deputising" not in _paragraphs(document, "Heading 2")
+    assert any(
+        line.startswith("Editor Tester") and line.endswith("deputising for Chair Tester")
+        for line in _paragraphs(document, "List Bullet")
+    )
+    assert "Board members present" in page and "(deputising for Chair Tester)" in page

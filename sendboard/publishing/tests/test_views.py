@@ -304,7 +304,7 @@ def test_the_public_minutes_read_like_formal_minutes(persona, partnership, minut
         _url("public_minutes", partnership, minutes_published.meeting.code)
     )
 
-    assert "Members present" in response.text
+    assert "Board members present" in response.text
     assert "Apologies" in response.text
     assert "Priya Okonkwo, Head of SEND, Northshire Council" in response.text
     assert "The chair asked why panels take so long." in response.text
