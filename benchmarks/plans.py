@@ -71,6 +71,9 @@ def main() -> None:
         call_command("createcachetable", verbosity=0)
         built = LargePlan(lines=args.lines, periods=args.periods, risks=args.risks).build()
         print(f"Built in {time.perf_counter() - started:.1f} s in {data_dir}: {built.describe()}")
+        from sendboard.core.warm import warm_and_freeze
+
+        warm_and_freeze()  # as sendboard.wsgi readies a server process
         report(measure(built, requests=args.requests))
     finally:
         if not args.keep:

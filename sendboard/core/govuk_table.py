@@ -12,41 +12,40 @@ from markupsafe import escape
 NUMBERED_FIELDS = ("colspan", "rowspan")
 
 
-def _field(part, name: str):
-    return part.get(name) if isinstance(part, dict) else getattr(part, name, None)
+def _fields(part) -> dict:
+    """A head item or cell as a dict, read once: the library's tags give dicts, ours dataclasses."""
+    return part if isinstance(part, dict) else vars(part)
 
 
 def has_attributes(table) -> bool:
     parts = [table, *(table.head or []), *(cell for row in table.rows or [] for cell in row)]
-    return any(_field(part, "attributes") for part in parts)
+    return any(_fields(part).get("attributes") for part in parts)
 
 
-def _classes(base: str, part, *, format_of: str | None = None) -> str:
+def _classes(base: str, part: dict, *, format_of: str | None = None) -> str:
     found = base
-    if format_of and _field(part, "format"):
-        found += f" {format_of}--{_field(part, 'format')}"
-    if _field(part, "classes"):
-        found += f" {_field(part, 'classes')}"
+    if format_of and part.get("format"):
+        found += f" {format_of}--{part['format']}"
+    if part.get("classes"):
+        found += f" {part['classes']}"
     return str(escape(found))
 
 
-def _spans(part) -> str:
-    return "".join(
-        f' {name}="{escape(_field(part, name))}"' for name in NUMBERED_FIELDS if _field(part, name)
-    )
+def _spans(part: dict) -> str:
+    return "".join(f' {name}="{escape(part[name])}"' for name in NUMBERED_FIELDS if part.get(name))
 
 
-def _content(part) -> str:
-    html = _field(part, "html")
+def _content(part: dict) -> str:
+    html = part.get("html")
     if html:
         return str(html)
-    text = _field(part, "text")
+    text = part.get("text")
     return "" if text is None else str(escape(text))
 
 
 def draw(table) -> str:
     """The markup of a GovUKTable without attributes (see `has_attributes`)."""
-    out = [f'<table class="{_classes("govuk-table", table)}">']
+    out = [f'<table class="{_classes("govuk-table", _fields(table))}">']
     if table.caption:
         caption_classes = "govuk-table__caption"
         if table.captionClasses:
@@ -54,7 +53,7 @@ def draw(table) -> str:
         out.append(f'<caption class="{caption_classes}">{escape(table.caption)}</caption>')
     if table.head:
         out.append('<thead class="govuk-table__head"><tr class="govuk-table__row">')
-        for item in table.head:
+        for item in map(_fields, table.head):
             classes = _classes("govuk-table__header", item, format_of="govuk-table__header")
             out.append(f'<th scope="col" class="{classes}"{_spans(item)}>{_content(item)}</th>')
         out.append("</tr></thead>")
@@ -63,7 +62,7 @@ def draw(table) -> str:
         if not row:
             continue
         out.append('<tr class="govuk-table__row">')
-        for position, cell in enumerate(row):
+        for position, cell in enumerate(map(_fields, row)):
             if position == 0 and table.firstCellIsHeader:
                 classes = _classes("govuk-table__header", cell)
                 out.append(f'<th scope="row" class="{classes}"{_spans(cell)}>{_content(cell)}</th>')

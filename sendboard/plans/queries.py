@@ -5,9 +5,10 @@ areas, outcomes, lines and owners come in one prefetch, and a period's frozen li
 its updates and the previous period's lines in one query each.
 """
 
+import functools
 import uuid
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, datetime
 
 from django.db.models import Count, Prefetch, Q, QuerySet
 from django.http import Http404
@@ -167,7 +168,7 @@ class Tracker:
 
 def _structure(plan: ImprovementPlan, *, until: date | None) -> list[PriorityArea]:
     # Counting evidence drops the model's ordering from the query: it is asked for again.
-    actions = PlanAction.objects.prefetch_related("owners").order_by("position", "reference")
+    actions = PlanAction.objects.order_by("position", "reference")
     if until is not None:
         actions = actions.with_evidence_count(until=until)
     return list(
@@ -196,6 +197,9 @@ def _frozen_lines(period: ReportingPeriod) -> dict[int, PeriodLine]:
     return {line.plan_action_id: line for line in PeriodLine.objects.filter(period=period)}
 
 
+FROZEN_FIGURES = ("status", "due_on", "updated", "evidence_count", "transferred")
+
+
 def _frozen(kept: PeriodLine) -> dict:
     """A line's figures as its period froze them."""
     return {
@@ -215,10 +219,19 @@ def _frozen_words(kept: PeriodLine) -> dict:
     }
 
 
-def _standing_words(action: PlanAction) -> dict:
+def _owner_names(plan: ImprovementPlan) -> dict[int, str]:
+    """Each line's owners as the tracker names them, in one query: no person is built."""
+    owners = PlanAction.owners.through.objects.filter(planaction__outcome__area__plan=plan)
+    names: dict[int, list[str]] = {}
+    for line, name in owners.order_by("person__name").values_list("planaction_id", "person__name"):
+        names.setdefault(line, []).append(name)
+    return {line: ", ".join(found) for line, found in names.items()}
+
+
+def _standing_words(action: PlanAction, owner_names: dict[int, str]) -> dict:
     return {
         "text": action.text,
-        "owner_names": ", ".join(owner.name for owner in action.owners.all()),
+        "owner_names": owner_names.get(action.pk, ""),
         "receiving_team": action.receiving_team,
     }
 
@@ -247,7 +260,19 @@ def _kept_line(kept: PeriodLine, **figures) -> Line:
 def _previous_lines(period: ReportingPeriod | None) -> dict[int, Line]:
     if period is None:
         return {}
-    lines = PeriodLine.objects.filter(period=period)
+    return _closed_lines(period.pk, period.closed_at)
+
+
+@functools.lru_cache(maxsize=64)
+def _closed_lines(period_id: int, closed_at: datetime) -> dict[int, Line]:
+    """A closed period's lines, which never change: read once per process and kept.
+
+    The time it closed is part of the key, so a period's id reused after a deletion
+    can never be served another period's lines.
+    """
+    lines = PeriodLine.objects.filter(period_id=period_id).only(
+        "plan_action_id", "reference", "area_reference", "outcome_reference", *FROZEN_FIGURES
+    )
     return {kept.plan_action_id: _kept_line(kept, **_frozen(kept)) for kept in lines}
 
 
@@ -279,6 +304,7 @@ def tracker(plan: ImprovementPlan, period: ReportingPeriod | None = None) -> Tra
         updated = set(period.updates.values_list("plan_action_id", flat=True)) if period else set()
         until = period.ends_on if period else today
 
+    owner_names = {} if closed else _owner_names(plan)
     areas, every_line = [], []
     for area in _structure(plan, until=until):
         outcomes, area_lines = [], []
@@ -298,7 +324,8 @@ def tracker(plan: ImprovementPlan, period: ReportingPeriod | None = None) -> Tra
                     )
                     line = _kept_line(kept, **figures)
                 else:
-                    figures, words = _standing(action, updated=updated), _standing_words(action)
+                    figures = _standing(action, updated=updated)
+                    words = _standing_words(action, owner_names)
                     line = _line(action, area, outcome, **figures)
                 rows.append(Row(line=line, action=action, **words))
             lines = [row.line for row in rows]

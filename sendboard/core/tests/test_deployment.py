@@ -166,3 +166,15 @@ def test_the_health_command_says_what_healthz_says():
     said = StringIO()
     call_command("health", stdout=said)
     assert said.getvalue().strip() == "database: ok; migrations: applied"
+
+
+def test_a_server_process_is_warmed_and_its_long_lived_objects_frozen():
+    import gc
+
+    from sendboard.core.warm import warm_and_freeze
+
+    try:
+        warm_and_freeze()
+        assert gc.get_freeze_count() > 10_000
+    finally:
+        gc.unfreeze()

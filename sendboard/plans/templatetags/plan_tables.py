@@ -6,6 +6,7 @@ it takes a few tens. The URLs of every line differ only by the line's code, so e
 reversed once per table and the code put in its place.
 
     {% plan_lines rows label="Actions for outcome 1" flag_not_updated=True movable=True %}
+    {% rollup_table tracker.rollup label="The whole plan by status" %}
     {% move_form "outcome_move" outcome.code "outcome 1 of APA1" %}
 """
 
@@ -16,13 +17,14 @@ from django.middleware.csrf import get_token
 from django.template.defaultfilters import linebreaksbr
 from django.urls import reverse
 from django.utils.dateformat import format as format_date
-from django.utils.html import format_html
+from django.utils.html import escape, format_html
 from django.utils.safestring import SafeString, mark_safe
 from govuk_frontend_django.components.table import GovUKTable, TableHead, TableRows
 from govuk_frontend_django.components.tag import GovUKTag
 
 from sendboard.core import govuk as components
 from sendboard.plans.queries import Row
+from sendboard.plans.rollups import Rollup
 
 register = template.Library()
 
@@ -40,18 +42,17 @@ class _Urls:
 
 
 def _move(url: str, label: str, csrf: str) -> SafeString:
-    """Move up or down among its siblings: a POST form, so it works without JavaScript."""
-    return format_html(
-        '<form method="post" action="{}" class="sb-inline-form sb-no-print">'
-        '<input type="hidden" name="csrfmiddlewaretoken" value="{}">'
-        '<button name="direction" value="up" class="sb-link-button">Move up'
-        '<span class="govuk-visually-hidden"> {}</span></button> | '
-        '<button name="direction" value="down" class="sb-link-button">Move down'
-        '<span class="govuk-visually-hidden"> {}</span></button></form>',
-        url,
-        csrf,
-        label,
-        label,
+    """Move up or down among its siblings: a POST form, so it works without JavaScript.
+
+    Built with one escape of the label: a tracker draws hundreds of these.
+    """
+    hidden = f'<span class="govuk-visually-hidden"> {escape(label)}</span>'
+    return mark_safe(
+        f'<form method="post" action="{escape(url)}" class="sb-inline-form sb-no-print">'
+        f'<input type="hidden" name="csrfmiddlewaretoken" value="{escape(csrf)}">'
+        f'<button name="direction" value="up" class="sb-link-button">Move up{hidden}</button>'
+        f' | <button name="direction" value="down" class="sb-link-button">Move down{hidden}'
+        "</button></form>"
     )
 
 
@@ -127,6 +128,40 @@ def plan_lines(
             classes="govuk-table--small-text-until-tablet",
         )
     )
+    return _scrolling(context, label, table)
+
+
+def _scrolling(context: template.Context, label: str, table: SafeString) -> SafeString:
     scroll = context.template.engine.get_template("core/components/table_scroll.html")
     with context.push(label=label, table=table):
         return scroll.render(context)
+
+
+@register.simple_tag(takes_context=True)
+def rollup_table(context: template.Context, figures: Rollup, label: str) -> SafeString:
+    """One level's roll-up: the sentence the board says, then each status's count and share."""
+    sentence = format_html('<p class="govuk-body">{}</p>', figures.sentence())
+    if not figures.total:
+        return sentence
+    table = components.render(
+        GovUKTable(
+            caption=label,
+            captionClasses="govuk-visually-hidden",
+            head=[
+                TableHead(text="Status"),
+                TableHead(text="Actions", format="numeric"),
+                TableHead(text="Share", format="numeric"),
+            ],
+            rows=[
+                [
+                    TableRows(text=str(status.label)),
+                    TableRows(text=str(count), format="numeric"),
+                    TableRows(text="" if share is None else f"{share}%", format="numeric"),
+                ]
+                for status, count, share in figures.rows()
+            ],
+            firstCellIsHeader=True,
+            classes="govuk-table--small-text-until-tablet",
+        )
+    )
+    return sentence + _scrolling(context, label, table)
