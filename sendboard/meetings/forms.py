@@ -72,6 +72,7 @@ class AgendaItemForm(VersionedFormMixin, forms.ModelForm):
             "reporting_group",
             "minutes_allowed",
             "description",
+            "confidential",
         ]
         widgets = {
             "presenters": forms.CheckboxSelectMultiple,
@@ -85,6 +86,11 @@ class AgendaItemForm(VersionedFormMixin, forms.ModelForm):
             "reporting_group": "Subgroup reporting",
             "minutes_allowed": "Minutes allowed (optional)",
             "description": "Notes for the agenda (optional)",
+            "confidential": "Confidential (Part B)",
+        }
+        help_texts = {
+            "confidential": "Taken in private: the item and its minutes are kept out of the "
+            "public minutes, the summary and their Word files",
         }
         error_messages = {
             "title": {"required": "Enter the title of the item"},
@@ -121,7 +127,7 @@ class PaperForm(GovUKFormMixin, forms.Form):
 class MinuteEntryForm(VersionedFormMixin, forms.ModelForm):
     class Meta:
         model = MinuteEntry
-        fields = ["kind", "text", "speaker", "responds_to", "escalated_from"]
+        fields = ["kind", "text", "speaker", "responds_to", "escalated_from", "confidential"]
         widgets = {"kind": forms.RadioSelect, "text": forms.Textarea(attrs={"rows": 6})}
         labels = {
             "kind": "Type of entry",
@@ -129,10 +135,12 @@ class MinuteEntryForm(VersionedFormMixin, forms.ModelForm):
             "speaker": "Who spoke (optional)",
             "responds_to": "The challenge it responds to",
             "escalated_from": "The group that escalated it",
+            "confidential": "Confidential (Part B)",
         }
         help_texts = {
             "responds_to": "Only for a response",
             "escalated_from": "Only for an escalation from a subgroup",
+            "confidential": "Kept out of the public minutes and the summary",
         }
         error_messages = {
             "kind": {"required": "Choose the type of entry"},

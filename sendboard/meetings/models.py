@@ -116,6 +116,8 @@ class AgendaItem(Tracked):
     purpose = models.CharField(max_length=12, choices=Purpose.choices, blank=True)
     minutes_allowed = models.PositiveIntegerField(null=True, blank=True)
     description = models.TextField(blank=True, max_length=5000)
+    # Part B: taken in private. Never in the public minutes, a summary or their Word files.
+    confidential = models.BooleanField(default=False)
     history = HistoricalRecords(m2m_fields=[presenters])
 
     class Meta:
@@ -208,6 +210,7 @@ class MinuteEntry(Tracked):
     position = models.PositiveIntegerField()
     kind = models.CharField(max_length=14, choices=Kind.choices, default=Kind.NOTE)
     text = models.TextField(max_length=10_000)
+    confidential = models.BooleanField(default=False)  # as an item's: never published
     speaker = models.ForeignKey(
         Person, on_delete=models.SET_NULL, null=True, blank=True, related_name="minute_entries"
     )

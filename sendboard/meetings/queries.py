@@ -86,6 +86,7 @@ def meeting_for_page(partnership: Partnership, code) -> Meeting:
             "description",
             "reporting_group__name",
             "forward_plan_item",
+            "confidential",
         )
         .prefetch_related(
             Prefetch("presenters", queryset=people, to_attr="presenter_list"),
@@ -100,7 +101,16 @@ def meeting_for_page(partnership: Partnership, code) -> Meeting:
                 "entries",
                 queryset=MinuteEntry.objects.annotate(
                     speaker_name=F("speaker__name"), escalated_from_name=F("escalated_from__name")
-                ).only("code", "item", "kind", "text", "responds_to", "speaker", "escalated_from"),
+                ).only(
+                    "code",
+                    "item",
+                    "kind",
+                    "text",
+                    "responds_to",
+                    "speaker",
+                    "escalated_from",
+                    "confidential",
+                ),
                 to_attr="entry_list",
             ),
             *contributions.item_prefetches(),

@@ -46,13 +46,16 @@ def add_agenda(document: WordDocument, meeting: Meeting) -> None:
         cells[4].text = f"{item.minutes_allowed} minutes" if item.minutes_allowed else ""
 
 
-def minutes_docx(meeting: Meeting) -> bytes:
+def minutes_docx(meeting: Meeting, *, public: bool = False) -> bytes:
+    """The formal minutes; `public` leaves out the confidential (Part B) business."""
     document = document_titled(f"{meeting.group.name}: minutes")
-    add_minutes(document, meeting)
+    add_minutes(document, meeting, public=public)
     return to_bytes(document)
 
 
-def add_minutes(document: WordDocument, meeting: Meeting, *, level: int = 2) -> None:
+def add_minutes(
+    document: WordDocument, meeting: Meeting, *, level: int = 2, public: bool = False
+) -> None:
     """The formal minutes added to `document`, their headings from `level` down."""
     _meeting_details(document, meeting)
     for label, rows in queries.attendance_by_kind(meeting):
@@ -61,8 +64,8 @@ def add_minutes(document: WordDocument, meeting: Meeting, *, level: int = 2) -> 
             for row in rows:
                 document.add_paragraph(attendee_line(row), style="List Bullet")
     document.add_heading("Minutes", level=level)
-    for item in queries.meeting_items(meeting):
-        document.add_heading(f"{item.position}. {item.title}", level=level + 1)
+    for item in queries.meeting_items(meeting, public=public):
+        document.add_heading(f"{item.position}. {item.title}{part_b(item)}", level=level + 1)
         if item.standing == AgendaItem.Standing.MINUTES_AND_ACTIONS:
             # The same review the meeting page shows under this item, with owners named,
             # as the minutes are the board's own record.
@@ -74,7 +77,9 @@ def add_minutes(document: WordDocument, meeting: Meeting, *, level: int = 2) -> 
         for entry in entries:
             paragraph = document.add_paragraph()
             if label := entry_label(entry):
-                paragraph.add_run(f"{label}: ").bold = True
+                paragraph.add_run(f"{label}{part_b(entry)}: ").bold = True
+            elif entry.confidential:
+                paragraph.add_run("Confidential (Part B): ").bold = True
             paragraph.add_run(entry.text)
         if not entries and item.description:
             document.add_paragraph(item.description)
@@ -82,6 +87,11 @@ def add_minutes(document: WordDocument, meeting: Meeting, *, level: int = 2) -> 
             paragraph = document.add_paragraph()
             paragraph.add_run(f"Action {action.reference}: ").bold = True
             paragraph.add_run(action_line(action))
+
+
+def part_b(record: AgendaItem | MinuteEntry) -> str:
+    """How the board's own record marks confidential business, which the public never sees."""
+    return " (confidential, Part B)" if record.confidential else ""
 
 
 def summary_docx(summary: PublicSummary) -> bytes:

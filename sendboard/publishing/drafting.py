@@ -32,7 +32,7 @@ def summary_title(meeting: Meeting) -> str:
 
 def draft_body(meeting: Meeting) -> str:
     partnership = meeting.group.partnership
-    items = queries.meeting_items(meeting)
+    items = queries.meeting_items(meeting, public=True)
     following = queries.next_meeting(meeting)
     blocks = [
         Block(

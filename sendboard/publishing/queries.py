@@ -83,12 +83,20 @@ def published_minutes_for(partnership: Partnership, code) -> Meeting:
     return get_object_or_404(published_minutes(partnership), code=code)
 
 
-def meeting_items(meeting: Meeting) -> list[AgendaItem]:
-    """The agenda in order, each item with its entries, presenters, papers and actions raised."""
+def meeting_items(meeting: Meeting, *, public: bool = False) -> list[AgendaItem]:
+    """The agenda in order, each item with its entries, presenters, papers and actions raised.
+
+    `public` leaves out the confidential (Part B) items and entries: what the public
+    minutes, a summary and their Word files may hold.
+    """
     entries = MinuteEntry.objects.select_related("escalated_from", "speaker").order_by("position")
     actions = Action.objects.select_related("board").prefetch_related("owners").order_by("number")
+    items = meeting.items.all()
+    if public:
+        items = items.filter(confidential=False)
+        entries = entries.filter(confidential=False)
     return list(
-        meeting.items.select_related("reporting_group", "forward_plan_item__deferred_from")
+        items.select_related("reporting_group", "forward_plan_item__deferred_from")
         .prefetch_related(
             Prefetch("entries", queryset=entries),
             "presenters",

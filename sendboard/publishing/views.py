@@ -237,7 +237,7 @@ def public_minutes(request: HttpRequest, partnership: Partnership, code) -> Http
             "meeting": meeting,
             "when_and_where": documents.meeting_when_and_where(meeting),
             "attendance": queries.attendance_by_kind(meeting),
-            "items": queries.meeting_items(meeting),
+            "items": queries.meeting_items(meeting, public=True),
             # As the Word minutes give it, these being the board's own record; read only
             # when the minutes have an item for the last meeting's minutes and actions.
             "review": SimpleLazyObject(
@@ -250,7 +250,7 @@ def public_minutes(request: HttpRequest, partnership: Partnership, code) -> Http
 @public_view
 def public_minutes_docx(request: HttpRequest, partnership: Partnership, code) -> HttpResponse:
     meeting = queries.published_minutes_for(partnership, code)
-    return _docx(documents.minutes_docx(meeting), _filename(meeting, "minutes"))
+    return _docx(documents.minutes_docx(meeting, public=True), _filename(meeting, "minutes"))
 
 
 def _detail(

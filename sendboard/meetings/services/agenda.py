@@ -64,6 +64,7 @@ def agenda_item_add(
     forward_plan_item: Model | None = None,
     minutes_allowed: int | None = None,
     description: str = "",
+    confidential: bool = False,
     by: User,
 ) -> AgendaItem:
     """Add an item to the agenda, before any other business."""
@@ -78,6 +79,7 @@ def agenda_item_add(
         forward_plan_item=forward_plan_item,
         minutes_allowed=minutes_allowed,
         description=description,
+        confidential=confidential,
     )
     _require_title(item)
     _place_on_agenda(meeting, item, by=by)
@@ -99,6 +101,7 @@ def agenda_item_update(
     reporting_group: Group | Keep | None = KEEP,
     minutes_allowed: int | Keep | None = KEEP,
     description: str | Keep = KEEP,
+    confidential: bool | Keep = KEEP,
     opened_version: int | None,
     by: User,
 ) -> AgendaItem:
@@ -112,6 +115,7 @@ def agenda_item_update(
             "reporting_group": reporting_group,
             "minutes_allowed": minutes_allowed,
             "description": description,
+            "confidential": confidential,
         },
     )
     _require_title(item)

@@ -46,6 +46,7 @@ def minute_entry_add(
     speaker: Person | None = None,
     responds_to: MinuteEntry | None = None,
     escalated_from: Group | None = None,
+    confidential: bool = False,
     by: User,
 ) -> MinuteEntry:
     """Add a typed entry to the minutes of `item`, after those already there."""
@@ -59,6 +60,7 @@ def minute_entry_add(
         speaker=speaker,
         responds_to=responds_to,
         escalated_from=escalated_from,
+        confidential=confidential,
     )
     _check_entry(entry)
     save_tracked(entry, by=by, opened_version=None, reason="Minutes added")
@@ -74,6 +76,7 @@ def minute_entry_update(
     speaker: Person | Keep | None = KEEP,
     responds_to: MinuteEntry | Keep | None = KEEP,
     escalated_from: Group | Keep | None = KEEP,
+    confidential: bool | Keep = KEEP,
     opened_version: int | None,
     by: User,
 ) -> MinuteEntry:
@@ -87,6 +90,7 @@ def minute_entry_update(
             "speaker": speaker,
             "responds_to": responds_to,
             "escalated_from": escalated_from,
+            "confidential": confidential,
         },
     )
     _check_entry(entry)
