@@ -288,8 +288,8 @@ SUBGROUPS = [
 SUBGROUP_REPORTS = {
     "cig": [
         (
-            "The EHCP recovery plan is ahead of its trajectory: 61 plans were finalised in the "
-            "month, the most since the plan began.",
+            "The EHCP recovery plan is ahead of its trajectory: more plans were finalised in "
+            "the month than in any month since the plan began.",
             "",
         ),
         (
@@ -309,37 +309,37 @@ SUBGROUP_REPORTS = {
             "",
         ),
         (
-            "The annual review backlog fell from 410 to 296 reviews overdue; two extra officers "
-            "started in the month.",
+            "The annual review backlog fell in the month; two extra officers started, and the "
+            "figures page shows the reviews overdue.",
             "",
         ),
         (
-            "The SALT waiting list initiative has offered weekend clinics; 140 children were seen "
-            "who had waited more than 40 weeks.",
+            "The SALT waiting list initiative has offered weekend clinics to the children who "
+            "had waited longest.",
             "Funding for the weekend clinics ends in March; the group asks partners to agree how "
             "they continue.",
         ),
     ],
     "pig": [
         (
-            "EHC needs assessments finalised within 20 weeks rose to 38% in the month, from 24% "
-            "a year ago; the England average is about 46%.",
+            "The share of EHC plans issued within 20 weeks rose again in the month, as the "
+            "figures page shows; it is still below the England average.",
             "",
         ),
         (
-            "The quality audit of 30 plans found 19 good or better; health advice was the "
-            "weakest section, often late or general.",
+            "The quality audit found most plans good or better; health advice was the weakest "
+            "section, often late or general.",
             "Late health advice delays plans; the group asks the ICB to report on advice "
             "timeliness.",
         ),
         (
-            "The longest waits for speech and language therapy fell from 52 to 44 weeks; waits "
-            "for occupational therapy are rising.",
+            "The longest waits for speech and language therapy are falling; waits for "
+            "occupational therapy are rising.",
             "",
         ),
         (
-            "Tribunal appeals registered this year are 12% lower than last year; most still "
-            "concern the school named in the plan.",
+            "Fewer tribunal appeals were registered this year than last; most still concern "
+            "the school named in the plan.",
             "",
         ),
         (
@@ -347,14 +347,14 @@ SUBGROUP_REPORTS = {
             "",
         ),
         (
-            "A data cleanse of the case management system corrected 230 records with missing "
+            "A data cleanse of the case management system corrected records with missing "
             "dates, which made the timeliness figure more reliable.",
             "",
         ),
     ],
     "peg": [
         (
-            "The You Said, We Did log now has 24 entries; families asked for named contacts and "
+            "The You Said, We Did log grew again; families asked for named contacts and "
             "each EHC co-ordinator's details are now on the local offer.",
             "",
         ),
@@ -404,7 +404,7 @@ CYP_VOICE = [
     "asked schools to support them while they wait.",
     "Young people described anxiety about moving from primary to secondary school and asked for "
     "more visits before September.",
-    "Ellie shared feedback from a survey of 85 young people: most felt listened to at their "
+    "Ellie shared feedback from a survey of young people: most felt listened to at their "
     "annual review, but fewer than half had read their plan.",
     "Young people asked for the local offer to have a section written for them, not their parents.",
     "Young Voices presented their film about travelling independently to college.",
@@ -413,7 +413,8 @@ CYP_VOICE = [
 ]
 
 PARENT_CARER = [
-    "The Forum's survey had 412 replies; communication with the EHC team was the main concern, "
+    "The Forum's survey had its most replies yet; communication with the EHC team was the "
+    "main concern, "
     "followed by waits for therapy.",
     "Parents welcomed the named co-ordinator contacts but said phone calls are still not "
     "always returned.",
@@ -441,8 +442,8 @@ CHALLENGES = [
     (
         "The DfE adviser asked what the trajectory is for 20-week timeliness by the end of the "
         "year.",
-        "The service expects 50% by March if recruitment holds; the Performance and Impact Group "
-        "will report monthly against that line.",
+        "The service expects a steady rise to March if recruitment holds; the Performance and "
+        "Impact Group will report monthly against the trajectory on the figures page.",
     ),
     (
         "The Parent Carer Forum asked why families were not told about the change before it "
@@ -478,7 +479,7 @@ FORWARD_PLAN = [
         "title": "Speech and language therapy waiting times",
         "kind": "report",
         "owner": "therapies",
-        "note": "Claire reported 1,180 children waiting, the longest for 52 weeks; referrals are "
+        "note": "Claire reported that the longest waits are over a year, and that referrals are "
         "up a fifth on last year.",
         "decision": "The Board supported a waiting list initiative funded jointly for six months.",
         "action": ("Agree the funding split for the SALT waiting list initiative", "icb_send"),

@@ -592,7 +592,7 @@ LINES = {
             0,
             4,
             "Children waiting over 40 weeks seen within six months",
-            "The longest wait for speech and language therapy fell from 52 to 44 weeks",
+            "The longest waits for speech and language therapy are falling",
             "gggcceeeeeee.",
         ),
         PlanLine(

@@ -266,7 +266,7 @@ RISKS = [
         (
             (0, 3, 4, ""),
             (6, 3, 4, "Appeals steady."),
-            (10, 2, 4, "Appeals 12% lower than last year."),
+            (10, 2, 4, "Fewer appeals than last year."),
         ),
         (("Offer mediation at every decision not to issue", "ehc_lead", 3, 3),),
         every=4,
