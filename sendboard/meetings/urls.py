@@ -11,6 +11,11 @@ urlpatterns = [
     path("meetings/<uuid:code>/held/", meetings.meeting_mark_held, name="meeting_mark_held"),
     path("meetings/<uuid:code>/attendance/", attendance.attendance_edit, name="attendance_edit"),
     path(
+        "meetings/<uuid:code>/attendance/members-present/",
+        attendance.attendance_members_present,
+        name="attendance_members_present",
+    ),
+    path(
         "meetings/<uuid:code>/minutes/approve/",
         approval.meeting_minutes_approve,
         name="meeting_minutes_approve",

@@ -17,7 +17,11 @@ from sendboard.meetings.services.approval import (
     meeting_minutes_publish,
     meeting_minutes_reopen,
 )
-from sendboard.meetings.services.attendance import AttendanceRow, attendance_record
+from sendboard.meetings.services.attendance import (
+    AttendanceRow,
+    attendance_members_present,
+    attendance_record,
+)
 from sendboard.meetings.services.meetings import (
     STANDING_ORDER,
     meeting_cancel,
@@ -42,6 +46,7 @@ __all__ = [
     "agenda_item_remove",
     "agenda_item_update",
     "agenda_standing_item_add",
+    "attendance_members_present",
     "attendance_record",
     "meeting_cancel",
     "meeting_create",

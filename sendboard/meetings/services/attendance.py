@@ -6,6 +6,7 @@ from dataclasses import dataclass
 from django.contrib.auth.models import User
 from django.core.exceptions import ValidationError
 from django.db import transaction
+from django.db.models import Q
 
 from sendboard.core.services import delete_tracked, save_tracked
 from sendboard.governance.models import Person
@@ -68,3 +69,23 @@ def attendance_record(
         save_tracked(record, by=by, opened_version=None)
         recorded.append(record)
     return recorded
+
+
+@transaction.atomic
+def attendance_members_present(*, meeting: Meeting, by: User) -> int:
+    """Record every current member of the group not yet recorded as present.
+
+    Those already recorded (apologies, deputising) keep what they have; the number
+    newly recorded is returned.
+    """
+    require_draft_minutes(meeting)
+    recorded = set(meeting.attendance.values_list("person_id", flat=True))
+    members = meeting.group.memberships.filter(
+        Q(ended_on__isnull=True) | Q(ended_on__gte=meeting.date)
+    ).exclude(person_id__in=recorded)
+    added = 0
+    for person_id in members.values_list("person_id", flat=True).distinct():
+        attendance = Attendance(meeting=meeting, person_id=person_id, kind=Attendance.Kind.PRESENT)
+        save_tracked(attendance, by=by, opened_version=None, reason="Marked present")
+        added += 1
+    return added
