@@ -242,3 +242,42 @@ def snapshot_named(reference: str) -> Snapshot | None:
         return snapshots.filter(code=uuid.UUID(reference)).first()
     except ValueError:
         return None
+
+
+@dataclass(frozen=True)
+class PlanStrata:
+    """A live plan by its pseudonymous id, with what a quality sample is stratified by."""
+
+    plan_id: str
+    team: str
+    phase: str
+    primary_need: str
+    issued: date | None
+
+
+def active_plans_with_strata(snapshot: Snapshot) -> list[PlanStrata]:
+    """The snapshot's live plans as the active-plans indicator counts them, one a request,
+    with team (from the optional local teams table), school phase and primary need
+    grouped as the indicator breakdowns group them; "Unknown" where the data is silent."""
+    with _opened(snapshot) as con:
+        scope = engine.indicators.make_scope(
+            con, period=snapshot.as_at.isoformat(), as_at=snapshot.as_at
+        )
+        dims = {
+            by: engine.breakdowns._dimension_sql(by, scope)
+            for by in ("team", "phase", "primary_need")
+        }
+        rows = con.execute(
+            f"""
+            SELECT live.requeststableid,
+                coalesce(team.grp, '{UNKNOWN}'), coalesce(phase.grp, '{UNKNOWN}'),
+                coalesce(need.grp, '{UNKNOWN}'), min(live.plandate)
+            FROM ({engine.reviews.active_plans(scope)}) AS live
+            LEFT JOIN ({dims["team"]}) AS team USING (requeststableid)
+            LEFT JOIN ({dims["phase"]}) AS phase USING (requeststableid)
+            LEFT JOIN ({dims["primary_need"]}) AS need USING (requeststableid)
+            WHERE live.excluded IS NULL
+            GROUP BY ALL ORDER BY 1
+            """
+        ).fetchall()
+    return [PlanStrata(*row) for row in rows]

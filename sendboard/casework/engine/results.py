@@ -141,6 +141,14 @@ def aggregate_sql(records: str, *, group: str | None = None) -> str:
 NOTHING_TO_COUNT = "nothing to count: no cases in the period meet the definition"
 
 
+def empty_reason(excluded: dict[str, int]) -> str:
+    """Why a figure with no case left to count is empty: nothing there, or all left out."""
+    if not excluded:
+        return NOTHING_TO_COUNT
+    left_out = "; ".join(f"{count:,} {why}" for why, count in excluded.items())
+    return f"every case in the period was left out: {left_out}"
+
+
 def result_from_row(indicator: Indicator, scope: Scope, row: tuple[object, ...]) -> IndicatorResult:
     den, num, med, mean, excluded = row
     den, num = int(den or 0), int(num or 0)
@@ -153,19 +161,20 @@ def result_from_row(indicator: Indicator, scope: Scope, row: tuple[object, ...])
     else:
         numerator = None
         value = one_dp(med if indicator.unit == "median" else mean)
+    excluded = dict(sorted((excluded or {}).items()))
     return IndicatorResult(
         code=indicator.code,
         numerator=numerator,
         denominator=denominator,
         value=value,
-        excluded=dict(sorted((excluded or {}).items())),
+        excluded=excluded,
         period=scope.period.label,
         definition=indicator.definition,
         unit=indicator.unit if not indicator.measure else f"{indicator.unit} {indicator.measure}",
         as_at=scope.as_at,
         options=scope.options.describe(),
         definition_version=definition_version(indicator),
-        reason=NOTHING_TO_COUNT if value is None else "",
+        reason=empty_reason(excluded) if value is None else "",
     )
 
 

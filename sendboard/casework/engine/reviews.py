@@ -14,6 +14,7 @@ EARLIER_REVIEW = (
 )
 AMENDMENTS_BEFORE_MEETING = "amendments dated before the meeting"
 NOT_YET_DUE = "deadline not yet reached and no final plan"
+NO_MEETING = "no review meeting date (SEN2 holds it from the 2024 return)"
 
 
 NO_AMENDED_FINALS = (
@@ -93,13 +94,15 @@ def review_decisions(scope: Scope) -> str:
     The decision date is lastreview; for an amend outcome without one, the date the
     proposed amendments were sent, as they must go with the decision. While the latest
     meeting awaits its decision (reviewoutcome blank), an earlier lastreview is the
-    previous review's, whose meeting SEN2 does not keep: it is left out, saying so.
+    previous review's, whose meeting SEN2 does not keep: it is left out, saying so. A
+    decision without a meeting date (none before the 2024 return) is left out, counted.
     """
     decided = "coalesce(lastreview, CASE WHEN reviewoutcome = 'A' THEN reviewdraft END)"
     days = f"datediff('day', reviewmeeting, {decided})"
     return f"""
         SELECT activeplanstableid AS row_id, requeststableid,
             CASE
+                WHEN reviewmeeting IS NULL THEN '{NO_MEETING}'
                 WHEN reviewoutcome IS NULL AND {decided} < reviewmeeting
                     THEN '{EARLIER_REVIEW}'
                 WHEN {decided} < reviewmeeting THEN '{DECISION_BEFORE_MEETING}'
@@ -108,7 +111,7 @@ def review_decisions(scope: Scope) -> str:
             {days} AS measure,
             reviewmeeting, reviewoutcome, {decided} AS decisiondate
         FROM activeplans
-        WHERE reviewmeeting IS NOT NULL AND {scope.in_period(decided)}
+        WHERE {scope.in_period(decided)}
     """
 
 

@@ -25,6 +25,7 @@ from sendboard.casework.snapshot.checks import Checked, check_source
 from sendboard.casework.snapshot.mapping import Mapping, MappingInvalid, parse_mapping, read_mapping
 from sendboard.casework.snapshot.problems import DEFAULT_CAP, Problem, Problems, SnapshotInvalid
 from sendboard.casework.snapshot.pseudonym import (
+    METHOD,
     PseudonymKeyMissing,
     key_fingerprint,
     pseudonym,
@@ -139,7 +140,7 @@ def import_snapshot(
             "warnings": list(warnings),
             "imported_by": imported_by,
             "imported_at": datetime.now(UTC).isoformat(timespec="seconds"),
-            "pseudonym": {"method": "HMAC-SHA256", "key_fingerprint": key_fingerprint(key=key)},
+            "pseudonym": {"method": METHOD, "key_fingerprint": key_fingerprint(key=key)},
         }
         written = write_snapshot(
             con, checked, key=key, folder=folder, manifest=manifest, progress=report

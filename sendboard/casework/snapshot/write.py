@@ -16,12 +16,13 @@ from datetime import date
 from pathlib import Path
 
 import duckdb
+import pyarrow as pa
 
 from sendboard.casework import schema
 from sendboard.casework.engine import derived, write_derived
 from sendboard.casework.snapshot import rules
 from sendboard.casework.snapshot.checks import Checked, Step
-from sendboard.casework.snapshot.pseudonym import register_pseudonym_macro
+from sendboard.casework.snapshot.pseudonym import pseudonyms
 
 # The table whose key each identifier is (teams is keyed by request but does not own it).
 _OWNERS = {
@@ -29,6 +30,10 @@ _OWNERS = {
     for table in schema.ALL_TABLES
     if table.key and not (table.parent and table.parent[0] == table.key)
 }
+
+
+# Identifiers pseudonymised at a time.
+_BATCH = 1 << 18
 
 
 @dataclass(frozen=True)
@@ -51,11 +56,10 @@ def write_snapshot(
     incoming = folder.with_name(f".incoming-{folder.name}")
     incoming.mkdir(parents=True)
     try:
-        register_pseudonym_macro(con, key=key)
         # Row order mattered only for naming rows in problems; writing may go in parallel.
         con.execute("SET preserve_insertion_order = false")
         progress("Pseudonymising identifiers")
-        _build_maps(con, checked)
+        _build_maps(con, checked, key=key)
         counts, sums = {}, {}
         for table in schema.ALL_TABLES:
             progress(f"Writing {table.name}")
@@ -87,11 +91,12 @@ def manifest_checksum(folder: Path) -> str:
     return _sha256(folder / schema.MANIFEST)
 
 
-def _build_maps(con: duckdb.DuckDBPyConnection, checked: Checked) -> None:
-    """One pseudonym per distinct identifier, so each is hashed once however often used.
+def _build_maps(con: duckdb.DuckDBPyConnection, checked: Checked, *, key: str) -> None:
+    """One pseudonym per distinct identifier, so each is computed once however often used.
 
     Orphans were refused, so the table an identifier belongs to holds every value used
-    anywhere; only without that table are the other tables searched.
+    anywhere; only without that table are the other tables searched. Identifiers are
+    read in batches, so a million of them never sit in Python's memory at once.
     """
     for column in rules.ID_COLUMNS:
         owner = _OWNERS.get(column)
@@ -101,10 +106,21 @@ def _build_maps(con: duckdb.DuckDBPyConnection, checked: Checked) -> None:
             else [name for name, loaded in checked.tables.items() if column in loaded.columns]
         )
         body = " UNION ".join(f"SELECT {column} AS raw FROM t_{name}" for name in names)
-        con.execute(
-            f"CREATE OR REPLACE TABLE map_{column} AS SELECT raw, pseudonym('{column}', raw) AS p "
-            f"FROM ({body or 'SELECT CAST(NULL AS VARCHAR) AS raw'}) WHERE raw IS NOT NULL"
-        )
+        con.execute(f"CREATE OR REPLACE TABLE map_{column} (raw VARCHAR, p VARCHAR)")
+        reader = con.cursor()
+        # The owner's identifiers are unique (duplicates were refused); others may repeat.
+        distinct = "" if owner in checked.tables else "DISTINCT "
+        batches = reader.execute(
+            f"SELECT {distinct}raw FROM ({body or 'SELECT CAST(NULL AS VARCHAR) AS raw'}) "
+            "WHERE raw IS NOT NULL"
+        ).to_arrow_reader(_BATCH)
+        for batch in batches:
+            raw = batch.column(0)
+            found = pa.table({"raw": raw, "p": pseudonyms(raw, key=key, column=column)})
+            con.register("found", found)
+            con.execute(f"INSERT INTO map_{column} SELECT * FROM found")
+            con.unregister("found")
+        reader.close()
 
 
 def _write_table(
