@@ -1,5 +1,6 @@
-// Compiles GOV.UK Frontend with the local-authority brand and copies its script and images.
-import { cpSync, mkdirSync, writeFileSync } from "node:fs";
+// Compiles GOV.UK Frontend with the local-authority brand and copies its script and images,
+// with alphagov's accessible-autocomplete for the people picker (served from this site: CSP).
+import { cpSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 import * as sass from "sass";
@@ -15,7 +16,11 @@ const css = sass.compile(join(root, "sendboard", "core", "scss", "sendboard.scss
   quietDeps: true,
   silenceDeprecations: ["import", "global-builtin"],
 });
-writeFileSync(join(out, "sendboard.css"), css.css);
+const autocomplete = join(root, "node_modules", "accessible-autocomplete", "dist");
+const autocompleteCss = readFileSync(join(autocomplete, "accessible-autocomplete.min.css"), "utf8");
+// One stylesheet: the autocomplete's rules travel with the GOV.UK ones, no second <link>.
+writeFileSync(join(out, "sendboard.css"), `${css.css}\n${autocompleteCss.replace(/\/\*# sourceMappingURL=.*\*\//, "")}`);
+cpSync(join(autocomplete, "accessible-autocomplete.min.js"), join(out, "accessible-autocomplete.min.js"));
 cpSync(join(source, "govuk-frontend.min.js"), join(out, "govuk-frontend.min.js"));
 cpSync(join(source, "assets", "images"), join(out, "images"), { recursive: true });
 console.log(`GOV.UK Frontend built into ${out}`);

@@ -65,6 +65,7 @@ INSTALLED_APPS = [
     "sendboard.publishing",
     "sendboard.performance",
     "sendboard.casework",
+    "sendboard.quality",
     "sendboard.plans",
     "sendboard.risks",
     "sendboard.workbooks",

@@ -23,6 +23,7 @@ partnership_urls = [
     path("", include("sendboard.publishing.urls")),
     path("", include("sendboard.performance.urls")),
     path("", include("sendboard.casework.urls")),
+    path("", include("sendboard.quality.urls")),
 ]
 
 urlpatterns = [

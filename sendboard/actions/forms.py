@@ -7,6 +7,7 @@ from django.utils.safestring import mark_safe
 from sendboard.actions.models import Action
 from sendboard.actions.queries import OVERDUE, LogFilters, long_date
 from sendboard.core.forms import GovUKFormMixin, RealDateField, VersionedFormMixin
+from sendboard.core.people_picker import PeopleChoiceField
 from sendboard.governance.models import Group, Partnership, Person
 from sendboard.meetings.models import AgendaItem, Meeting
 
@@ -27,11 +28,6 @@ class MeetingChoiceField(forms.ModelChoiceField):
         return f"{meeting.group.name}, {meeting.date.day} {meeting.date:%B %Y}"
 
 
-class OwnerChoiceField(forms.ModelMultipleChoiceField):
-    def label_from_instance(self, person: Person) -> str:
-        return f"{person.name}, {person.organisation}" if person.organisation else person.name
-
-
 class ActionFieldsForm(GovUKFormMixin, forms.Form):
     """What raising and editing an action share."""
 
@@ -41,11 +37,10 @@ class ActionFieldsForm(GovUKFormMixin, forms.Form):
     description = forms.CharField(
         label="More detail (optional)", widget=forms.Textarea(attrs={"rows": 4}), required=False
     )
-    owners = OwnerChoiceField(
-        queryset=Person.objects.none(),
-        widget=forms.CheckboxSelectMultiple,
+    owners = PeopleChoiceField(
+        noun="owner",
         label="Owners",
-        help_text="Select everyone who owns this action",
+        help_text="Add everyone who owns this action. Untick anyone who no longer does.",
         error_messages={"required": "Choose at least one owner"},
     )
     due = forms.ChoiceField(

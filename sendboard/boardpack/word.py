@@ -91,6 +91,14 @@ def _figures(document: WordDocument, pack: Pack) -> None:
         else:
             cells[1].text = figure.value_text
             cells[1].add_paragraph(line.source)
+            note = row.commentary
+            if note is not None and note.telling_us:
+                cells[1].add_paragraph(f"What the data is telling us: {note.telling_us}")
+            if note is not None and note.has_exception_note:
+                cells[1].add_paragraph(
+                    f"Exception: {note.what_happened} Action: {note.what_is_being_done} "
+                    f"Recovery: {note.recovery_expected}"
+                )
         cells[2].text = indicator.target_text
         cells[3].text = figure.rag.label if figure else ""
         cells[4].text = row.trend.change_text if row.trend else "No comparison"

@@ -4,7 +4,7 @@ from functools import cached_property
 
 from crispy_forms_gds.fields import DateInputField
 from crispy_forms_gds.helper import FormHelper
-from crispy_forms_gds.layout import Size
+from crispy_forms_gds.layout import Field, Size
 from django import forms
 from django.core.exceptions import ValidationError
 
@@ -42,6 +42,11 @@ class GovUKFormMixin:
         helper.label_size = Size.SMALL
         # Radios and checkboxes are headed by a legend; it matches the labels above them.
         helper.legend_size = Size.SMALL
+        # A field may bring its own GOV.UK markup (the people picker's fieldset).
+        for name, field in self.fields.items():
+            template = getattr(field, "crispy_template", None)
+            if template and helper.layout is not None:
+                helper[name].wrap(Field, template=template)
         return helper
 
 

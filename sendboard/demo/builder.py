@@ -23,7 +23,9 @@ from sendboard.core.services import save_tracked
 from sendboard.demo import content
 from sendboard.demo.casework import demo_casework_remove
 from sendboard.demo.cast import Cast
+from sendboard.demo.performance_story import PerformanceStory
 from sendboard.demo.plan import PlanStory, plan_remove
+from sendboard.demo.quality_story import QualityStory, quality_remove
 from sendboard.demo.risks import RiskStory, risks_remove
 from sendboard.demo.schedule import Slot, add_months, slots
 from sendboard.forwardplan.models import ForwardPlanItem
@@ -161,6 +163,7 @@ def demo_remove(*, partnership: Partnership) -> None:
     groups.exclude(reports_to=None).delete()
     groups.delete()
     usernames = [username for _person, username, _role in content.SIGN_INS]
+    quality_remove(partnership=partnership)
     demo_casework_remove(partnership=partnership)
     risks_remove(partnership=partnership)
     plan_remove(partnership=partnership)
@@ -230,6 +233,9 @@ class _Builder:
         self.plan_story.build()
         self.risk_story = RiskStory(cast, self.plan_story.plan_actions)
         self.risk_story.build()
+        self.quality_story = QualityStory(cast)
+        self.quality_story.build()
+        PerformanceStory(cast).build()
         self.build_meetings()
         board = self.meetings["board"]
         held = [meeting for meeting in board if meeting.date < self.today]
@@ -506,6 +512,7 @@ class _Builder:
             self.raise_action(meeting, item, next(board_pool, None))
         self.plan_story.minute(meeting, self.entry)
         self.risk_story.minute(meeting, self.entry, self.groups["sdg"])
+        self.quality_story.minute(meeting, self.entry)
         for item in meeting.items.filter(kind=AgendaItem.Kind.FORWARD_PLAN):
             spec = next(s for s in content.FORWARD_PLAN if s["title"] == item.title)
             self.entry(item, "note", spec["note"], spec["owner"])

@@ -13,6 +13,7 @@ from sendboard.governance.models import Partnership
 from sendboard.lib.periods import reporting_periods
 from sendboard.performance.models import Indicator, Observation
 from sendboard.performance.services import indicator_settings_update
+from sendboard.performance.services.standard import england_figures_load
 
 DEMO_REQUESTS = 3000
 # Northshire's own choices (target, green from, amber from), as its analyst set them;
@@ -48,6 +49,7 @@ def demo_casework_load(
         snapshot=snapshot, periods=reporting_periods(as_at=today), by=by
     )
     _set_targets(partnership=partnership, by=by)
+    england_figures_load(partnership=partnership, by=by)
     return snapshot
 
 

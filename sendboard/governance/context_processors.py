@@ -14,6 +14,7 @@ _SECTIONS = (
     ("Summaries", "summary_list", Capability.VIEW, "summaries"),
     ("Figures", "scorecard", Capability.VIEW, "figures"),
     ("Casework", "snapshot_list", Capability.ANALYSE, "casework"),
+    ("Quality", "quality_home", Capability.VIEW, "quality"),
     ("Groups", "group_list", Capability.VIEW, "groups"),
 )
 

@@ -2,8 +2,9 @@
 
 A person signs in with their organisation's account (Microsoft Entra ID, Google
 Workspace, any OpenID Connect provider) and lands in the sendboard account they were
-invited to, matched by an email address the provider vouches for. Nobody gets a new
-account this way: accounts are made by invitation only.
+invited to, matched by an email address the provider vouches for. Someone invited who
+has not yet set a password takes up their invitation this way. Nobody else gets a new
+account: accounts are made by invitation only.
 
 Every setting is read from `django.conf.settings` when a request arrives, so the
 backend and the URLs stay installed and inert (404) while no client is configured.
@@ -16,7 +17,7 @@ from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.contrib.auth.backends import ModelBackend
 from django.core.cache import cache
-from django.core.exceptions import ImproperlyConfigured, SuspiciousOperation
+from django.core.exceptions import ImproperlyConfigured, SuspiciousOperation, ValidationError
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import render
 from django.urls import path, reverse
@@ -29,6 +30,7 @@ from mozilla_django_oidc.views import (
 )
 
 from sendboard.governance import signin
+from sendboard.governance.services import invitation_accept_by_single_sign_on
 
 # Where a refused sign-in leaves the address the provider gave, for the page that explains.
 REFUSED_SESSION_KEY = "oidc_refused"
@@ -114,6 +116,18 @@ class SingleSignOnBackend(OIDCAuthenticationBackend):
             email__iexact=email, is_active=True, roles__isnull=False
         ).distinct()
 
+    def get_or_create_user(self, access_token, id_token, payload):
+        user = super().get_or_create_user(access_token, id_token, payload)
+        if user is not None or not (self.refused and self.refused["verified"]):
+            return user
+        # Someone invited but not yet signed up: their organisation has just vouched for
+        # the address the invitation went to, which is what the emailed link proves.
+        try:
+            return invitation_accept_by_single_sign_on(email=self.refused["email"])
+        except ValidationError as error:
+            self.refused["problem"] = error.messages[0]
+            return None
+
     def create_user(self, claims):
         raise SuspiciousOperation("Single sign-on never makes an account")
 
@@ -154,6 +168,7 @@ def not_recognised(request: HttpRequest) -> HttpResponse:
         "provider": settings.OIDC_PROVIDER_NAME,
         "email": refused.get("email", ""),
         "verified": refused.get("verified", True),
+        "problem": refused.get("problem", ""),
     }
     return render(request, "governance/sign_in_not_recognised.html", context)
 

@@ -135,6 +135,31 @@ def invitation_open(secret: str) -> Invitation:
 def invitation_accept(*, secret: str, password: str) -> User:
     """Create the invited person's account with their password, and give them their role."""
     invitation = invitation_open(secret)
+    return _accept(invitation, password=password, reason="Accepted")
+
+
+@transaction.atomic
+def invitation_accept_by_single_sign_on(*, email: str) -> User | None:
+    """Take up the invitation sent to `email`, an address the person's organisation has
+    verified by signing them in: their account is made without a password of its own.
+
+    None when nobody invited that address; a `ValidationError` saying why when the
+    invitation can no longer be taken up (expired, say), for the person to be told.
+    """
+    invitations = Invitation.objects.select_related("person__partnership").filter(
+        email__iexact=email.strip(), accepted_at=None, withdrawn_at=None
+    )
+    # A person invited again has only the newest invitation open; the newest wins anyway.
+    invitation = invitations.filter(expires_at__gte=timezone.now()).first()
+    if invitation is not None:
+        return _accept(invitation, password=None, reason="Accepted through single sign-on")
+    if invitations.exists():
+        raise ValidationError("This invitation has expired: ask your manager for a new one")
+    return None
+
+
+def _accept(invitation: Invitation, *, password: str | None, reason: str) -> User:
+    """The account an invitation promised, with its role; no password means single sign-on."""
     locked = Invitation.objects.select_for_update().get(pk=invitation.pk)
     if locked.accepted_at is not None:
         raise ValidationError("This invitation has been used: sign in with your email address")
@@ -142,11 +167,14 @@ def invitation_accept(*, secret: str, password: str) -> User:
     user = get_user_model()(username=invitation.email, email=invitation.email)
     first, _, last = person.name.partition(" ")
     user.first_name, user.last_name = first, last
-    try:
-        validate_password(password, user)
-    except ValidationError as error:
-        raise ValidationError({"password": error.messages}) from error
-    user.set_password(password)
+    if password is None:
+        user.set_unusable_password()
+    else:
+        try:
+            validate_password(password, user)
+        except ValidationError as error:
+            raise ValidationError({"password": error.messages}) from error
+        user.set_password(password)
     user.save()
     person.user = user
     person.email = person.email or invitation.email
@@ -154,7 +182,7 @@ def invitation_accept(*, secret: str, password: str) -> User:
     role = Role(user=user, partnership=person.partnership, name=invitation.role)
     save_tracked(role, by=user, opened_version=None, reason="Accepted the invitation")
     locked.accepted_at = timezone.now()
-    save_tracked(locked, by=user, opened_version=None, reason="Accepted")
+    save_tracked(locked, by=user, opened_version=None, reason=reason)
     return user
 
 

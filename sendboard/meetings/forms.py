@@ -1,6 +1,7 @@
 from django import forms
 
 from sendboard.core.forms import GovUKFormMixin, VersionedFormMixin
+from sendboard.core.people_picker import PeopleChoiceField
 from sendboard.core.uploads import size_in_words
 from sendboard.governance.models import Group, Partnership, Person
 from sendboard.meetings.models import AgendaItem, Attendance, Meeting, MinuteEntry
@@ -63,6 +64,13 @@ class MeetingForm(VersionedFormMixin, forms.ModelForm):
 
 
 class AgendaItemForm(VersionedFormMixin, forms.ModelForm):
+    presenters = PeopleChoiceField(
+        noun="presenter",
+        label="Presented by",
+        help_text="Add everyone presenting the item. Untick anyone who no longer is.",
+        required=False,
+    )
+
     class Meta:
         model = AgendaItem
         fields = [
@@ -75,14 +83,12 @@ class AgendaItemForm(VersionedFormMixin, forms.ModelForm):
             "confidential",
         ]
         widgets = {
-            "presenters": forms.CheckboxSelectMultiple,
             "purpose": forms.RadioSelect,
             "minutes_allowed": forms.NumberInput(
                 attrs={"class": "govuk-input govuk-input--width-4"}
             ),
         }
         labels = {
-            "presenters": "Presented by",
             "reporting_group": "Subgroup reporting",
             "minutes_allowed": "Minutes allowed (optional)",
             "description": "Notes for the agenda (optional)",
@@ -103,7 +109,6 @@ class AgendaItemForm(VersionedFormMixin, forms.ModelForm):
     def __init__(self, *args, partnership: Partnership, **kwargs) -> None:
         super().__init__(*args, **kwargs)
         self.fields["presenters"].queryset = _people(partnership)
-        self.fields["presenters"].required = False
         self.fields["reporting_group"].queryset = Group.objects.filter(partnership=partnership)
         self.fields["reporting_group"].empty_label = "No subgroup"
         self.fields["purpose"].choices = [("", "Not said"), *AgendaItem.Purpose.choices]

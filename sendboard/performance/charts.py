@@ -1,92 +1,92 @@
-"""Geometry for a server-rendered SVG line chart; the template draws it.
+"""The board's charts, drawn by Altair (Vega-Lite) and rendered to SVG on the server.
 
-Hidden or missing values break the line rather than being drawn as zero.
+Missing and hidden figures are left out of a line (a gap), never drawn as zero. Each
+line differs in dash as well as colour, so the chart reads in black and white.
 """
 
-import math
-from dataclasses import dataclass, field
-from decimal import Decimal
+import functools
+from dataclasses import dataclass
+from datetime import date
 
-WIDTH, HEIGHT = 640, 320
-LEFT, RIGHT, TOP, BOTTOM = 56, 16, 16, 48
+import altair as alt
+
+from sendboard.core.charts import svg_of, template_of, with_data
+
+SERIES_STYLE = {
+    # name: (colour, dash)
+    "Target": ("#0b0c0c", (8, 4)),
+    "England": ("#d4351c", (2, 2)),
+    "Region": ("#4c2c92", (6, 2, 2, 2)),
+    "Statistical neighbours": ("#00703c", (10, 3)),
+}
+OURS = ("#1d70b8", (1, 0))
+TABLE = alt.NamedData(name="table")
 
 
 @dataclass(frozen=True)
-class Point:
-    x: float
-    y: float
-    label: str
-    value_text: str
+class Line:
+    name: str
+    points: tuple[tuple[date, float | None], ...]  # period start, value (None: a gap)
 
 
-@dataclass(frozen=True)
-class Tick:
-    position: float
-    label: str
+@functools.lru_cache(maxsize=64)
+def _trend_template(names: tuple[str, ...], unit_title: str) -> dict:
+    styles = [SERIES_STYLE.get(name, OURS) for name in names]
+    chart = (
+        alt.Chart(TABLE)
+        .mark_line(point=alt.OverlayMarkDef(size=30), strokeWidth=3)
+        .encode(
+            x=alt.X("period:T", title="Period", axis=alt.Axis(format="%b %Y", tickCount=6)),
+            y=alt.Y("value:Q", title=unit_title),
+            color=alt.Color(
+                "series:N",
+                title=None,
+                legend=alt.Legend(symbolType="stroke", symbolStrokeWidth=3, symbolSize=400),
+                sort=list(names),
+                scale=alt.Scale(domain=list(names), range=[colour for colour, _ in styles]),
+            ),
+            strokeDash=alt.StrokeDash(
+                "series:N",
+                title=None,
+                sort=list(names),
+                scale=alt.Scale(domain=list(names), range=[list(dash) for _, dash in styles]),
+            ),
+        )
+        .transform_filter("isValid(datum.value)")
+        .properties(width=560, height=260)
+    )
+    return template_of(chart)
 
 
-@dataclass
-class LineChart:
-    width: int = WIDTH
-    height: int = HEIGHT
-    left: int = LEFT
-    right: int = WIDTH - RIGHT
-    top: int = TOP
-    bottom: int = HEIGHT - BOTTOM
-    lines: list[str] = field(default_factory=list)  # SVG polyline "points" strings
-    points: list[Point] = field(default_factory=list)
-    y_ticks: list[Tick] = field(default_factory=list)
-    x_ticks: list[Tick] = field(default_factory=list)
-    target_y: float | None = None
+def trend_svg(lines: list[Line], *, unit_title: str, title: str, description: str) -> str:
+    """One line per series (the partnership's own first), over periods."""
+    values = [
+        {"period": start.isoformat(), "series": line.name, "value": value}
+        for line in lines
+        for start, value in line.points
+    ]
+    template = _trend_template(tuple(line.name for line in lines), unit_title)
+    return svg_of(with_data(template, values), title=title, description=description)
 
 
-def _nice_ceiling(value: float) -> float:
-    """The next of 1, 2, 2.5 or 5 times a power of ten at or above ``value``."""
-    if value <= 0:
-        return 1
-    power = 10 ** math.floor(math.log10(value))
-    return next(step * power for step in (1, 2, 2.5, 5, 10) if step * power >= value)
+@functools.cache
+def _sparkline_template() -> dict:
+    chart = (
+        alt.Chart(TABLE)
+        .mark_line(strokeWidth=2, color=OURS[0])
+        .encode(
+            x=alt.X("period:T", axis=None),
+            y=alt.Y("value:Q", axis=None, scale=alt.Scale(zero=False)),
+        )
+        .transform_filter("isValid(datum.value)")
+        .properties(width=160, height=36)
+    )
+    return template_of(chart)
 
 
-def line_chart(
-    series: list[tuple[str, Decimal | int | None, str]],
-    *,
-    percent: bool = False,
-    target: Decimal | None = None,
-) -> LineChart:
-    """``series`` is (period label, value or None, value as text), oldest first."""
-    chart = LineChart()
-    values = [float(v) for _, v, _ in series if v is not None]
-    if target is not None:
-        values.append(float(target))
-    top_value = 100.0 if percent else _nice_ceiling(max(values, default=0))
-    span_x = chart.right - chart.left
-    span_y = chart.bottom - chart.top
-
-    def y_of(value: float) -> float:
-        return round(chart.bottom - span_y * value / top_value, 1)
-
-    for step in range(5):
-        value = top_value * step / 4
-        text = f"{value:g}%" if percent else f"{value:,.{0 if value == int(value) else 1}f}"
-        chart.y_ticks.append(Tick(y_of(value), text))
-    count = len(series)
-    every = max(1, math.ceil(count / 6))
-    run: list[str] = []
-    for index, (label, value, value_text) in enumerate(series):
-        x = round(chart.left + (span_x * (index + 0.5) / count), 1) if count else chart.left
-        if index % every == 0:
-            chart.x_ticks.append(Tick(x, label))
-        if value is None:
-            if run:
-                chart.lines.append(" ".join(run))
-            run = []
-            continue
-        y = y_of(float(value))
-        run.append(f"{x},{y}")
-        chart.points.append(Point(x, y, label, value_text))
-    if run:
-        chart.lines.append(" ".join(run))
-    if target is not None:
-        chart.target_y = y_of(float(target))
-    return chart
+def sparkline_svg(
+    points: tuple[tuple[date, float | None], ...], *, title: str, description: str
+) -> str:
+    """A small line with no axes: the shape of the last two years at a glance."""
+    values = [{"period": start.isoformat(), "value": value} for start, value in points]
+    return svg_of(with_data(_sparkline_template(), values), title=title, description=description)

@@ -3,13 +3,15 @@
 import uuid
 from decimal import Decimal
 
+from django.conf import settings
 from django.db import models
 from django.db.models import F, Q
 from django.urls import reverse
 from simple_history.models import HistoricalRecords
 
 from sendboard.core.models import Tracked
-from sendboard.governance.models import Partnership
+from sendboard.governance.models import Partnership, Person
+from sendboard.performance import rules
 
 NOT_AVAILABLE = "Not available"
 
@@ -21,6 +23,12 @@ def format_value(value: Decimal | int | None, *, unit: str) -> str:
         return f"{Decimal(value):.1f}%"
     if unit == "count":
         return f"{int(value):,}"
+    if unit == "pounds":
+        return f"£{Decimal(value):,.0f}"
+    if unit == "score":
+        return f"{Decimal(value):,.1f}"
+    if unit == "per1000":
+        return f"{Decimal(value):,.1f} per 1,000"
     return f"{Decimal(value):,.1f} {unit}"
 
 
@@ -42,6 +50,9 @@ class Indicator(Tracked):
         COUNT = "count", "Count"
         DAYS = "days", "Days"
         WEEKS = "weeks", "Weeks"
+        SCORE = "score", "Score"
+        PER_1000 = "per1000", "Rate per 1,000"
+        POUNDS = "pounds", "Pounds (£)"
 
     class Polarity(models.TextChoices):
         HIGHER = "higher", "Higher is better"
@@ -57,6 +68,8 @@ class Indicator(Tracked):
     class Source(models.TextChoices):
         CASEWORK = "casework", "Casework snapshot"
         MANUAL = "manual", "Entered by hand"
+        # Figures another part of sendboard computes, such as EHCP quality audits.
+        COMPUTED = "computed", "Computed in sendboard"
 
     partnership = models.ForeignKey(
         Partnership, on_delete=models.CASCADE, related_name="indicators"
@@ -86,7 +99,48 @@ class Indicator(Tracked):
         blank=True,
         help_text="Amber at or better than this; red beyond it",
     )
+
+    class Combines(models.TextChoices):
+        """How monthly figures make a year to date or a rolling 12 months."""
+
+        RATIO = "ratio", "Recomputed from numerators and denominators"
+        SUM = "sum", "Counts added up"
+        NONE = "none", "Not combined: a figure at a point in time"
+
     source = models.CharField(max_length=8, choices=Source.choices, default=Source.MANUAL)
+    source_name = models.CharField(
+        "Source",
+        max_length=200,
+        blank=True,
+        help_text="Where the figures come from, for example SEN2 or the NHS trust's waiting list",
+    )
+    owner = models.ForeignKey(
+        Person,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="indicators",
+        help_text="Who answers for it: writes its commentary and exception notes",
+    )
+    combines = models.CharField(max_length=5, choices=Combines.choices, default=Combines.NONE)
+    tolerance = models.DecimalField(
+        max_digits=12,
+        decimal_places=2,
+        null=True,
+        blank=True,
+        help_text="Amber within this much of the target; red beyond it",
+    )
+    published = models.BooleanField(
+        default=False, help_text="Shown on the public dashboard, small numbers suppressed"
+    )
+    plain_english = models.CharField(
+        max_length=300,
+        blank=True,
+        help_text="One line for families under the public chart",
+    )
+    # Plans sit below the board's figures, so the link is held here.
+    outcomes = models.ManyToManyField("plans.Outcome", blank=True, related_name="indicators")
+    plan_actions = models.ManyToManyField("plans.PlanAction", blank=True, related_name="indicators")
     definition_version = models.PositiveIntegerField(
         default=1, help_text="Goes up by one whenever the definition changes"
     )
@@ -121,27 +175,19 @@ class Indicator(Tracked):
     def target_text(self) -> str:
         return "None set" if self.target is None else format_value(self.target, unit=self.unit)
 
-    def rag(self, value: Decimal | float | None) -> Rag:
-        """Green, amber or red for a value, by the thresholds and which way is better.
-
-        Not rated when there is no value, no threshold, or no better direction.
-        """
-        if value is None or self.polarity == self.Polarity.NEUTRAL:
-            return Rag.NOT_RATED
-        value = Decimal(str(value))
-        for threshold, rating in (
-            (self.green_threshold, Rag.GREEN),
-            (self.amber_threshold, Rag.AMBER),
-        ):
-            if threshold is None:
-                continue
-            if self.polarity == self.Polarity.HIGHER and value >= threshold:
-                return rating
-            if self.polarity == self.Polarity.LOWER and value <= threshold:
-                return rating
-        if self.green_threshold is None and self.amber_threshold is None:
-            return Rag.NOT_RATED
-        return Rag.RED
+    def rag(self, value: Decimal | float | None, *, target: Decimal | None = None) -> Rag:
+        """Green, amber or red for a value: against ``target`` (else the standing
+        target) with the tolerance, else by the thresholds; see ``rules.rag``."""
+        return Rag(
+            rules.rag(
+                None if value is None else Decimal(str(value)),
+                polarity=self.polarity,
+                target=self.target if target is None else target,
+                tolerance=self.tolerance,
+                green_from=self.green_threshold,
+                amber_from=self.amber_threshold,
+            )
+        )
 
     def is_better(self, newer: Decimal, older: Decimal) -> bool | None:
         """Whether a change is an improvement; None when neither way is better or no change."""
@@ -195,6 +241,22 @@ class Observation(models.Model):
     )
     definition_version = models.PositiveIntegerField()
     computed_at = models.DateTimeField()
+    provenance = models.CharField(
+        max_length=300,
+        blank=True,
+        help_text="Where the figure came from: who entered it, which file and row",
+    )
+    note = models.TextField(blank=True, help_text="Anything a reader needs to know about it")
+    reason = models.CharField(
+        max_length=300, blank=True, help_text="Why it replaced the figure before it"
+    )
+    recorded_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+    )
     superseded_by = models.ForeignKey(
         "self",
         on_delete=models.PROTECT,
@@ -220,3 +282,122 @@ class Observation(models.Model):
 
     def __str__(self) -> str:
         return f"{self.indicator}: {self.period_label}"
+
+
+class Target(models.Model):
+    """One step of a trajectory: the value to reach by a date ("18 weeks by August 2025").
+
+    A period is held to the first step due on or after its end; after the last step,
+    to the last step.
+    """
+
+    indicator = models.ForeignKey(Indicator, on_delete=models.CASCADE, related_name="targets")
+    due = models.DateField(help_text="The date it is to be reached by")
+    value = models.DecimalField(max_digits=14, decimal_places=2)
+    history = HistoricalRecords()
+
+    class Meta:
+        ordering = ["indicator", "due"]
+        constraints = [
+            models.UniqueConstraint(fields=["indicator", "due"], name="one_target_per_date")
+        ]
+
+    def __str__(self) -> str:
+        return f"{format_value(self.value, unit=self.indicator.unit)} by {self.due:%-d %B %Y}"
+
+
+class Benchmark(models.Model):
+    """A comparator's figure for a period: England, the region or statistical neighbours."""
+
+    class Series(models.TextChoices):
+        ENGLAND = "england", "England"
+        REGION = "region", "Region"
+        NEIGHBOURS = "neighbours", "Statistical neighbours"
+
+    indicator = models.ForeignKey(Indicator, on_delete=models.CASCADE, related_name="benchmarks")
+    series = models.CharField(max_length=10, choices=Series.choices)
+    period_type = models.CharField(max_length=20, choices=Observation.PeriodType.choices)
+    period_start = models.DateField()
+    period_end = models.DateField()
+    period_label = models.CharField(max_length=80)
+    value = models.DecimalField(max_digits=14, decimal_places=2)
+    source = models.CharField(max_length=300, help_text="Where it was published")
+    history = HistoricalRecords()
+
+    class Meta:
+        ordering = ["indicator", "series", "period_type", "period_start"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["indicator", "series", "period_type", "period_start", "period_end"],
+                name="one_benchmark_per_period",
+            )
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.get_series_display()}: {self.period_label}"
+
+
+class Commentary(Tracked):
+    """What the owner says about one period's figure: what the data is telling us, and
+    the exception note a red figure asks for."""
+
+    indicator = models.ForeignKey(Indicator, on_delete=models.CASCADE, related_name="commentary")
+    period_type = models.CharField(max_length=20, choices=Observation.PeriodType.choices)
+    period_start = models.DateField()
+    period_end = models.DateField()
+    period_label = models.CharField(max_length=80)
+    telling_us = models.TextField("What the data is telling us", blank=True)
+    what_happened = models.TextField(blank=True)
+    what_is_being_done = models.TextField(blank=True)
+    recovery_expected = models.CharField("When it will recover", max_length=200, blank=True)
+    written_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+    )
+    history = HistoricalRecords()
+
+    class Meta:
+        verbose_name_plural = "commentary"
+        ordering = ["indicator", "-period_start"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["indicator", "period_type", "period_start", "period_end"],
+                name="one_commentary_per_period",
+            )
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.indicator}: {self.period_label}"
+
+    @property
+    def has_exception_note(self) -> bool:
+        return bool(self.what_happened and self.what_is_being_done and self.recovery_expected)
+
+
+class Scorecard(Tracked):
+    """A named set of indicators an analyst puts together, such as sufficiency."""
+
+    partnership = models.ForeignKey(
+        Partnership, on_delete=models.CASCADE, related_name="scorecards"
+    )
+    title = models.CharField(max_length=200)
+    description = models.TextField(blank=True)
+    indicators = models.ManyToManyField(Indicator, related_name="scorecards")
+    history = HistoricalRecords(m2m_fields=[indicators])
+
+    class Meta:
+        ordering = ["title"]
+        constraints = [
+            models.UniqueConstraint(fields=["partnership", "title"], name="unique_scorecard_title")
+        ]
+
+    def __str__(self) -> str:
+        return self.title
+
+    def get_absolute_url(self) -> str:
+        return reverse(
+            "scorecard_detail", kwargs={"partnership": self.partnership.slug, "code": self.code}
+        )

@@ -6,13 +6,14 @@ median or mean is hidden whenever the counts behind it are.
 """
 
 from dataclasses import dataclass
+from datetime import date
 from decimal import Decimal
 
 from django.db.models import Case, OuterRef, QuerySet, Subquery, Value, When
 
 from sendboard.governance.models import Partnership
 from sendboard.lib.disclosure import disclose_count, disclose_rate
-from sendboard.performance.models import Indicator, Observation, Rag, format_value
+from sendboard.performance.models import Commentary, Indicator, Observation, Rag, format_value
 
 # The period a scorecard shows for each frequency; annual follows SEN2's calendar year.
 FREQUENCY_PERIOD = {
@@ -47,41 +48,84 @@ class ScorecardRow:
     indicator: Indicator
     latest: Figure | None
     trend: Trend | None
+    commentary: Commentary | None = None  # the owner's words on the latest figure
 
 
-def figure_shown(
-    observation: Observation, *, indicator: Indicator, policy: str, raw: bool
-) -> Figure:
-    unit = indicator.unit
-    numerator, denominator = observation.numerator, observation.denominator
-    value: Decimal | int | None = observation.value
+@dataclass(frozen=True)
+class Shown:
+    """One figure's numbers as the reader may see them."""
+
+    value: Decimal | int | None
+    value_text: str
+    numerator: int | str | None
+    denominator: int | str | None
+    suppressed: bool
+
+
+def shown(
+    value: Decimal | None,
+    numerator: int | None,
+    denominator: int | None,
+    *,
+    unit: str,
+    policy: str,
+    raw: bool,
+) -> Shown:
+    """A figure under the small-number policy (as computed for an analyst, ``raw``).
+
+    A count of children with no numerator is itself the count the policy protects.
+    """
+    shown_value: Decimal | int | None = value
     if unit == Indicator.Unit.COUNT and value is not None:
-        value = int(value)
+        shown_value = int(value)
     suppressed = False
     if not raw:
         if numerator is None:
             # Medians and means: only the number of cases behind them is a count.
             denominator = disclose_count(denominator, policy=policy)
             suppressed = isinstance(denominator, str)
+            if unit == Indicator.Unit.COUNT and shown_value is not None:
+                counted = disclose_count(int(shown_value), policy=policy)
+                suppressed = suppressed or isinstance(counted, str)
+                shown_value = None if isinstance(counted, str) else counted
         else:
-            shown = disclose_rate(numerator, denominator, policy=policy)
-            numerator, denominator = shown["numerator"], shown["denominator"]
+            disclosed = disclose_rate(numerator, denominator, policy=policy)
+            numerator, denominator = disclosed["numerator"], disclosed["denominator"]
             suppressed = isinstance(numerator, str) or isinstance(denominator, str)
             if unit == Indicator.Unit.COUNT and not suppressed and numerator is not None:
-                value = numerator  # rounded, as the policy publishes counts
+                shown_value = numerator  # rounded, as the policy publishes counts
         if suppressed:
-            value = None
-    value_text = format_value(value, unit=unit)
-    if suppressed:
-        value_text = "Not shown: small numbers"
+            shown_value = None
+    value_text = "Not shown: small numbers" if suppressed else format_value(shown_value, unit=unit)
+    return Shown(shown_value, value_text, numerator, denominator, suppressed)
+
+
+def figure_shown(
+    observation: Observation,
+    *,
+    indicator: Indicator,
+    policy: str,
+    raw: bool,
+    target: Decimal | None = None,
+) -> Figure:
+    """An observation as the reader may see it, rated against ``target`` (the
+    indicator's standing target when not given)."""
+    seen = shown(
+        observation.value,
+        observation.numerator,
+        observation.denominator,
+        unit=indicator.unit,
+        policy=policy,
+        raw=raw,
+    )
     return Figure(
         observation=observation,
-        value=value,
-        value_text=value_text,
-        numerator=numerator,
-        denominator=denominator,
-        suppressed=suppressed,
-        rag=indicator.rag(value),
+        value=seen.value,
+        value_text=seen.value_text,
+        numerator=seen.numerator,
+        denominator=seen.denominator,
+        suppressed=seen.suppressed,
+        rag=indicator.rag(seen.value, target=target),
     )
 
 
@@ -130,6 +174,7 @@ def scorecard(partnership: Partnership, *, raw: bool) -> list[ScorecardRow]:
     wanted = [i.latest_id for i in indicators] + [i.previous_id for i in indicators]
     found = Observation.objects.select_related("snapshot").in_bulk([pk for pk in wanted if pk])
     policy = partnership.small_number_policy
+    notes = _commentary_on([found[i.latest_id] for i in indicators if i.latest_id])
     rows = []
     for indicator in indicators:
         latest_figure = previous_figure = None
@@ -146,8 +191,28 @@ def scorecard(partnership: Partnership, *, raw: bool) -> list[ScorecardRow]:
             if latest_figure and previous_figure
             else None
         )
-        rows.append(ScorecardRow(indicator, latest_figure, trend))
+        note = (
+            notes.get((indicator.pk, found[indicator.latest_id].period_start))
+            if (indicator.latest_id)
+            else None
+        )
+        rows.append(ScorecardRow(indicator, latest_figure, trend, note))
     return rows
+
+
+def _commentary_on(observations: list[Observation]) -> dict[tuple, Commentary]:
+    """The commentary of each observation's period, by (indicator id, period start)."""
+    if not observations:
+        return {}
+    wanted = {(o.indicator_id, o.period_type, o.period_start) for o in observations}
+    return {
+        (c.indicator_id, c.period_start): c
+        for c in Commentary.objects.filter(
+            indicator__in={o.indicator_id for o in observations},
+            period_start__in={o.period_start for o in observations},
+        )
+        if (c.indicator_id, c.period_type, c.period_start) in wanted
+    }
 
 
 def indicator_series(
@@ -165,13 +230,22 @@ def indicator_series(
     ]
 
 
-def observation_history(indicator: Indicator, *, period_type: str, raw: bool) -> list[Figure]:
-    """Every figure ever stored for one kind of period, superseded ones included."""
-    observations = (
-        indicator.observations.filter(period_type=period_type)
-        .select_related("snapshot", "superseded_by__snapshot")
-        .order_by("-period_start", "-computed_at")
-    )
+def observation_history(
+    indicator: Indicator,
+    *,
+    period_type: str,
+    raw: bool,
+    since: date | None = None,
+    limit: int | None = None,
+) -> list[Figure]:
+    """Every figure ever stored for one kind of period (from ``since``), superseded ones
+    included, newest first (the first ``limit`` of them)."""
+    observations = indicator.observations.filter(period_type=period_type)
+    if since is not None:
+        observations = observations.filter(period_start__gte=since)
+    observations = observations.select_related("snapshot", "superseded_by__snapshot").order_by(
+        "-period_start", "-computed_at"
+    )[:limit]
     policy = indicator.partnership.small_number_policy
     return [figure_shown(o, indicator=indicator, policy=policy, raw=raw) for o in observations]
 

@@ -1,9 +1,9 @@
 from django import forms
 from django.utils import timezone
 
-from sendboard.actions.forms import OwnerChoiceField
 from sendboard.actions.models import Action
 from sendboard.core.forms import GovUKFormMixin, RealDateField, VersionedFormMixin
+from sendboard.core.people_picker import PeopleChoiceField
 from sendboard.core.uploads import size_in_words
 from sendboard.forwardplan.models import ForwardPlanItem
 from sendboard.governance.models import Organisation, Partnership, Person
@@ -96,11 +96,10 @@ class PlanActionForm(GovUKFormMixin, forms.Form):
         widget=forms.Textarea(attrs={"rows": 4}),
         error_messages={"required": "Enter what the action is"},
     )
-    owners = OwnerChoiceField(
-        queryset=Person.objects.none(),
-        widget=forms.CheckboxSelectMultiple,
+    owners = PeopleChoiceField(
+        noun="owner",
         label="Owners (optional)",
-        help_text="Select everyone who owns this action",
+        help_text="Add everyone who owns this action. Untick anyone who no longer does.",
         required=False,
     )
     lead_organisation = forms.ModelChoiceField(

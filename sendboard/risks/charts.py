@@ -6,48 +6,13 @@ block it).
 """
 
 import functools
-import re
 from datetime import date
-from html import escape
 
 import altair as alt
-import vl_convert
 
-TEXT = "#0b0c0c"
+from sendboard.core.charts import render_svg
+
 INHERENT, RESIDUAL = "#1d70b8", "#0b0c0c"
-
-
-def _describe(svg: str, *, title: str, description: str) -> str:
-    """Name the picture for assistive technology and let it scale to its container.
-
-    Vega marks its groups as graphics for screen readers even with ARIA switched off;
-    the picture is one image here, described in words, so those roles are removed.
-    """
-    svg = re.sub(r'\s(?:role|aria-[a-z]+)="[^"]*"', "", svg)
-    svg = re.sub(r'<svg([^>]*?) width="[\d.]+" height="[\d.]+"', r"<svg\1", svg, count=1)
-    return svg.replace(
-        "<svg ",
-        f'<svg role="img" aria-label="{escape(title)}" focusable="false" ',
-        1,
-    ).replace(">", f"><title>{escape(title)}</title><desc>{escape(description)}</desc>", 1)
-
-
-def render_svg(chart: alt.TopLevelMixin, *, title: str, description: str) -> str:
-    configured = (
-        chart.configure(aria=False, font="Arial, sans-serif")
-        .configure_view(stroke=None)
-        .configure_axis(labelFontSize=16, titleFontSize=16, labelColor=TEXT, titleColor=TEXT)
-        .configure_legend(
-            labelFontSize=16,
-            titleFontSize=16,
-            labelColor=TEXT,
-            titleColor=TEXT,
-            orient="bottom",
-            direction="horizontal",
-        )
-    )
-    svg = vl_convert.vegalite_to_svg(configured.to_json())
-    return _describe(svg, title=title, description=description)
 
 
 @functools.lru_cache(maxsize=256)

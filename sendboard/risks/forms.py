@@ -4,6 +4,7 @@ from django.db.models import Q
 from django.utils import timezone
 
 from sendboard.core.forms import GovUKFormMixin, RealDateField, VersionedFormMixin
+from sendboard.core.people_picker import PersonChoiceField
 from sendboard.governance.models import Partnership, Person
 from sendboard.plans.models import PlanAction
 from sendboard.risks.models import Risk
@@ -23,11 +24,6 @@ def _grade(words: dict[int, str], *, label: str, required: bool = True) -> forms
         required=required,
         error_messages={"required": f"Choose the {label.lower()}"},
     )
-
-
-class OwnerField(forms.ModelChoiceField):
-    def label_from_instance(self, person: Person) -> str:
-        return f"{person.name}, {person.organisation}" if person.organisation else person.name
 
 
 class PlanActionField(forms.ModelMultipleChoiceField):
@@ -61,8 +57,7 @@ class RiskForm(VersionedFormMixin, forms.Form):
     category_other = forms.CharField(
         label="Other category (if Other)", max_length=100, required=False
     )
-    owner = OwnerField(
-        queryset=Person.objects.none(),
+    owner = PersonChoiceField(
         label="Owner",
         empty_label="Choose the owner",
         error_messages={"required": "Choose the risk's owner"},
@@ -187,8 +182,7 @@ class MitigationForm(GovUKFormMixin, forms.Form):
         widget=forms.Textarea(attrs={"rows": 3}),
         error_messages={"required": "Enter the mitigation"},
     )
-    owner = OwnerField(
-        queryset=Person.objects.none(),
+    owner = PersonChoiceField(
         label="Owner (optional)",
         empty_label="No owner",
         required=False,

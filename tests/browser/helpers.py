@@ -80,3 +80,15 @@ def assert_accessible(page: Page, label: str) -> None:
         f"{label} ({page.url}) has {len(violations)} serious or critical accessibility "
         f"violation(s):\n{describe_violations(violations)}"
     )
+
+
+def choose_person(page: Page, label: str, name: str) -> None:
+    """Choose `name` in a people picker's list labelled `label`: typed into the type-ahead
+    when JavaScript has made one, picked from the plain list when not."""
+    box = page.get_by_label(label, exact=True)
+    # Not `evaluate`: it never returns in a page whose JavaScript is switched off.
+    if box.and_(page.locator("select")).count():
+        box.select_option(label=box.locator("option", has_text=name).first.inner_text())
+        return
+    box.fill(name)
+    page.get_by_role("option").filter(has_text=name).first.click()

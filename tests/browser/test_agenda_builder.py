@@ -2,7 +2,7 @@ import pytest
 from playwright.sync_api import expect
 
 from . import records
-from .helpers import sign_in, success_banner, visit
+from .helpers import choose_person, sign_in, success_banner, visit
 
 pytestmark = pytest.mark.browser
 
@@ -27,7 +27,7 @@ def test_the_manager_adds_an_item_to_the_agenda(page, meeting):
     page.get_by_role("button", name="Add an item to the agenda").click()
     page.get_by_label("Title").fill("Ordinarily available provision in mainstream schools")
     page.get_by_role("radio", name="For discussion").check()
-    page.get_by_role("checkbox", name="Editor Tester").check()
+    choose_person(page, "Add a presenter", "Editor Tester")
     page.get_by_role("button", name="Add item").click()
 
     expect(success_banner(page)).to_contain_text("Item added to the agenda")

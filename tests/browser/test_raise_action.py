@@ -6,7 +6,7 @@ from playwright.sync_api import expect
 from sendboard.actions.models import Action
 
 from . import records
-from .helpers import fill_date, sign_in, success_banner, visit
+from .helpers import choose_person, fill_date, sign_in, success_banner, visit
 
 pytestmark = pytest.mark.browser
 
@@ -24,7 +24,7 @@ def test_the_manager_raises_an_action_from_an_item_with_an_owner_and_a_due_date(
 
     expect(page.get_by_text(f"Raised under item {item}")).to_be_visible()
     page.get_by_label("Action", exact=True).fill("Bring the EHC plan recovery trajectory")
-    page.get_by_role("checkbox", name="Member Tester").check()
+    choose_person(page, "Add an owner", "Member Tester")
     page.get_by_role("radio", name="By a date").check()
     due = records.today() + datetime.timedelta(days=30)
     fill_date(page, "Due date", due)

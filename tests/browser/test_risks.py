@@ -3,7 +3,7 @@
 import pytest
 from playwright.sync_api import expect
 
-from .helpers import assert_accessible, sign_in, sign_out, success_banner, visit
+from .helpers import assert_accessible, choose_person, sign_in, sign_out, success_banner, visit
 
 pytestmark = pytest.mark.browser
 
@@ -27,9 +27,7 @@ def test_a_risk_is_added_reviewed_by_its_owner_and_seen_on_the_heat_map(
         "ND pathway provider closes its waiting list for assessment"
     )
     page.get_by_label("Category", exact=True).select_option(label="Service delivery and capacity")
-    page.get_by_label("Owner", exact=True).select_option(
-        label=people["member"].name + ", " + str(people["member"].organisation)
-    )
+    choose_person(page, "Owner", people["member"].name)
     page.get_by_label("Likelihood before mitigation").select_option("4")
     page.get_by_label("Impact before mitigation").select_option("5")
     page.get_by_label("Likelihood after mitigation").select_option("3")

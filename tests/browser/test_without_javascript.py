@@ -9,7 +9,7 @@ from playwright.sync_api import expect
 from sendboard.actions.models import Action
 
 from . import records
-from .helpers import error_summary, fill_date, sign_in, success_banner, visit
+from .helpers import choose_person, error_summary, fill_date, sign_in, success_banner, visit
 
 pytestmark = pytest.mark.browser
 
@@ -30,7 +30,7 @@ def test_a_manager_without_javascript_signs_in_and_raises_an_action(
 
     page.get_by_label("Group that raised it").select_option(label="SEND Partnership Board")
     page.get_by_label("Action", exact=True).fill("Write to schools about the new SENCO network")
-    page.get_by_role("checkbox", name="Member Tester").check()
+    choose_person(page, "Add an owner", "Member Tester")
     page.get_by_role("radio", name="By a date").check()
     due = records.today() + datetime.timedelta(days=21)
     fill_date(page, "Due date", due)

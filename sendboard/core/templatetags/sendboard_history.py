@@ -97,8 +97,13 @@ def _names(raw: list[list[tuple[models.Field, object, object]]]) -> dict:
 
 @register.inclusion_tag("core/change_history.html")
 def change_history(record, limit: int = 50) -> dict:
+    # Rows often share a time (one request's save and its owners, the demo's clock, a
+    # coarse clock): only the order they were written in says which came first, and
+    # each row is compared with the one before it.
     records = list(
-        record.history.select_related("history_user").order_by("-history_date")[: limit + 1]
+        record.history.select_related("history_user").order_by("-history_date", "-history_id")[
+            : limit + 1
+        ]
     )
     raw = [
         _raw_changes(newer, records[index + 1] if index + 1 < len(records) else None)

@@ -123,7 +123,7 @@ def test_the_board_minutes_quote_the_tracker_for_the_period_just_closed(plan, bo
             .order_by("-ends_on")
             .first()
         )
-        note = entries.get(kind="note").text
+        note = " ".join(entries.filter(kind="note").values_list("text", flat=True))
         if period is None:
             continue
         seen = tracker(plan, period)

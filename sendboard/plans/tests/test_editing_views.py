@@ -410,5 +410,5 @@ def test_a_line_page_needs_a_fixed_number_of_queries_with_its_tools(
     owner.get(line.get_absolute_url())
 
     # The viewer's bound in test_views, and one more to know the owner as a person.
-    with django_assert_max_num_queries(18):
+    with django_assert_max_num_queries(19):
         owner.get(line.get_absolute_url())

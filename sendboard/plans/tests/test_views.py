@@ -155,8 +155,9 @@ def test_the_plan_list_and_a_line_need_a_fixed_number_of_queries(
 
     with django_assert_max_num_queries(6):
         client.get(_url("plan_list", partnership))
-    # One more than the line's own: the risk register's part of the page (line_page).
-    with django_assert_max_num_queries(17):
+    # Two more than the line's own: the risk register's and the figures' parts of the
+    # page (line_page).
+    with django_assert_max_num_queries(18):
         client.get(_url("plan_action_detail", partnership, line.code))
 
 

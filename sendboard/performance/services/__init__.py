@@ -5,7 +5,7 @@ here as plain values, so the board's figures know nothing of how they were compu
 """
 
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import UTC, date, datetime
 from decimal import Decimal
 from typing import TYPE_CHECKING, Any, Protocol
@@ -34,6 +34,9 @@ class IndicatorSpec:
     definition: str
     unit: str  # an Indicator.Unit
     polarity: str  # an Indicator.Polarity
+    frequency: str = "monthly"  # an Indicator.Frequency, used when the indicator is created
+    combines: str = "none"  # an Indicator.Combines
+    source_name: str = ""
 
 
 @dataclass(frozen=True)
@@ -194,31 +197,56 @@ def _store(
                 continue
             replaced.append(old)
         new.append(_observation(item, snapshot=snapshot, computed_at=now))
+    _write(
+        new,
+        replaced,
+        by=by,
+        created_reason=f"Computed from snapshot {snapshot}",
+        superseded_reason=f"Superseded by snapshot {snapshot}",
+    )
+    counts["created"] += len(new)
+    counts["superseded"] += len(replaced)
+
+
+def _period_key(observation: Observation) -> tuple:
+    return (
+        observation.indicator_id,
+        observation.period_type,
+        observation.period_start,
+        observation.period_end,
+    )
+
+
+def _write(
+    new: list[Observation],
+    replaced: list[Observation],
+    *,
+    by: "User | None",
+    created_reason: str,
+    superseded_reason: str,
+) -> None:
+    """Create ``new`` and mark each of ``replaced`` superseded by the new figure for its
+    period, in three bulk writes with history."""
     if replaced:
         # The current figure must leave the "one current per period" constraint before
         # its successor exists to point at, so it briefly points at itself.
         Observation.objects.filter(pk__in=[o.pk for o in replaced]).update(superseded_by=F("pk"))
     created = bulk_create_with_history(
-        new,
-        Observation,
-        default_user=by,
-        default_change_reason=f"Computed from snapshot {snapshot}",
+        new, Observation, default_user=by, default_change_reason=created_reason
     )
     if replaced:
-        successors = {o.indicator_id: o for o in created}
+        successors = {_period_key(o): o for o in created}
         for old in replaced:
-            old.superseded_by = successors[old.indicator_id]
+            old.superseded_by = successors[_period_key(old)]
         bulk_update_with_history(
             replaced,
             Observation,
             ["superseded_by"],
             default_user=by,
-            default_change_reason=f"Superseded by snapshot {snapshot}",
+            default_change_reason=superseded_reason,
         )
     if new:
         revision_bump()  # bulk writes send no signals, so cached pages are told here
-    counts["created"] += len(new)
-    counts["superseded"] += len(replaced)
 
 
 def _observation(item: _Computed, *, snapshot: FigureSource, computed_at: datetime) -> Observation:
@@ -238,6 +266,7 @@ def _observation(item: _Computed, *, snapshot: FigureSource, computed_at: dateti
         snapshot=snapshot,
         definition_version=item.indicator.definition_version,
         computed_at=computed_at,
+        provenance=f"Computed from casework snapshot {snapshot}"[:300],
     )
 
 
@@ -268,3 +297,157 @@ def indicator_settings_update(
             indicator, by=by, opened_version=opened_version, reason="Target or rating changed"
         )
     return indicator
+
+
+def figures_record(
+    *,
+    partnership: Partnership,
+    spec: IndicatorSpec,
+    figures: Iterable[ComputedFigure],
+    provenance: str,
+    by: "User | None" = None,
+) -> int:
+    """Record figures computed elsewhere (not from a casework snapshot) as the
+    indicator's observations; creates the indicator from spec if it is missing;
+    a changed value for a period supersedes the old one, kept in history; an
+    unchanged one is left alone; provenance (e.g. 'Computed from 143 final
+    audits on 5 December 2026') is kept with each observation. Returns how many
+    observations were written."""
+    with transaction.atomic():
+        indicator = _indicator_from_spec(partnership, spec, by=by)
+        entries = [
+            Entry(
+                period=f.period,
+                value=_value(f),
+                numerator=f.numerator,
+                denominator=f.denominator,
+                as_at=f.as_at,
+                excluded=f.excluded,
+                options=f.options,
+            )
+            for f in figures
+        ]
+        return observations_enter(
+            indicator=indicator,
+            entries=entries,
+            provenance=provenance,
+            reason="Recomputed",
+            by=by,
+        )
+
+
+def _indicator_from_spec(
+    partnership: Partnership, spec: IndicatorSpec, *, by: "User | None"
+) -> Indicator:
+    indicator = partnership.indicators.filter(key=spec.key).first()
+    if indicator is None:
+        indicator = Indicator(
+            partnership=partnership,
+            key=spec.key,
+            title=spec.title,
+            definition=spec.definition,
+            unit=spec.unit,
+            polarity=spec.polarity,
+            frequency=spec.frequency,
+            combines=spec.combines,
+            source_name=spec.source_name,
+            source=Indicator.Source.COMPUTED,
+            position=partnership.indicators.count(),
+        )
+        save_tracked(indicator, by=by, opened_version=None, reason="Added by the figures' source")
+    return indicator
+
+
+@dataclass(frozen=True)
+class Entry:
+    """One figure entered by hand, imported from a file or computed in sendboard."""
+
+    period: Period
+    value: Decimal | None
+    numerator: int | None = None
+    denominator: int | None = None
+    as_at: date | None = None
+    note: str = ""
+    excluded: dict[str, int] = field(default_factory=dict)
+    options: dict[str, Any] = field(default_factory=dict)
+    provenance: str = ""  # overrides the batch's provenance, such as a file's row
+
+
+def _unchanged(current: Observation, entry: Entry, indicator: Indicator) -> bool:
+    return (
+        current.definition_version == indicator.definition_version
+        and (current.numerator, current.denominator, current.value, current.note)
+        == (entry.numerator, entry.denominator, entry.value, entry.note)
+        and current.options == entry.options
+        and current.excluded == entry.excluded
+    )
+
+
+def observations_enter(
+    *,
+    indicator: Indicator,
+    entries: Iterable[Entry],
+    provenance: str,
+    reason: str = "",
+    by: "User | None" = None,
+) -> int:
+    """Store figures for an indicator, one per period; a changed figure supersedes the
+    current one (kept, with who changed it and ``reason``). Returns how many were written.
+    """
+    entries = list(entries)
+    current = {
+        (o.period_type, o.period_start, o.period_end): o
+        for o in _current_of(indicator, [e.period for e in entries])
+    }
+    now = timezone.now()
+    new: list[Observation] = []
+    replaced: list[Observation] = []
+    for entry in entries:
+        old = current.get((entry.period.kind, entry.period.start, entry.period.end))
+        if old is not None:
+            if _unchanged(old, entry, indicator):
+                continue
+            replaced.append(old)
+        new.append(
+            Observation(
+                indicator=indicator,
+                period_type=entry.period.kind,
+                period_start=entry.period.start,
+                period_end=entry.period.end,
+                period_label=entry.period.label,
+                as_at=entry.as_at,
+                numerator=entry.numerator,
+                denominator=entry.denominator,
+                value=entry.value,
+                note=entry.note,
+                excluded=entry.excluded,
+                options=entry.options,
+                definition_version=indicator.definition_version,
+                computed_at=now,
+                provenance=(entry.provenance or provenance)[:300],
+                reason=(reason if old is not None else "")[:300],
+                recorded_by=by,
+            )
+        )
+    with transaction.atomic():
+        _write(
+            new,
+            replaced,
+            by=by,
+            created_reason=(reason or provenance)[:100],
+            superseded_reason=f"Corrected: {reason}"[:100] if reason else "Corrected",
+        )
+    return len(new)
+
+
+def _current_of(indicator: Indicator, periods: list[Period]) -> list[Observation]:
+    if not periods:
+        return []
+    return list(
+        indicator.observations.filter(
+            superseded_by__isnull=True,
+            period_type__in={p.kind for p in periods},
+            period_start__gte=min(p.start for p in periods),
+            period_start__lte=max(p.start for p in periods),
+        )
+    )

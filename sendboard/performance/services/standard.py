@@ -1,0 +1,72 @@
+"""Start a partnership from the standard SEND set, with England's published figures."""
+
+from typing import TYPE_CHECKING
+
+from django.db import transaction
+
+from sendboard.core.services import save_tracked
+from sendboard.governance.models import Partnership
+from sendboard.lib.periods import parse_period
+from sendboard.performance.catalogue import ENGLAND, STANDARD_SET
+from sendboard.performance.models import Benchmark, Indicator
+from sendboard.performance.services.benchmarks import BenchmarkEntry, benchmarks_enter
+
+if TYPE_CHECKING:
+    from django.contrib.auth.models import User
+
+
+def standard_set_load(*, partnership: Partnership, by: "User | None" = None) -> dict[str, int]:
+    """Add the standard set's indicators the partnership does not have yet (each is
+    then the partnership's to edit), and England's figures for those that exist."""
+    existing = set(partnership.indicators.values_list("key", flat=True))
+    position = partnership.indicators.count()
+    created = 0
+    with transaction.atomic():
+        for spec in STANDARD_SET:
+            if spec.key in existing:
+                continue
+            indicator = Indicator(
+                partnership=partnership,
+                key=spec.key,
+                title=spec.title,
+                definition=spec.definition,
+                unit=spec.unit,
+                polarity=spec.polarity,
+                frequency=spec.frequency,
+                combines=spec.combines,
+                source_name=spec.source_name,
+                source=Indicator.Source.MANUAL,
+                position=position + created,
+            )
+            save_tracked(indicator, by=by, opened_version=None, reason="From the standard SEND set")
+            created += 1
+        england = england_figures_load(partnership=partnership, by=by)
+    return {"created": created, "unchanged": len(STANDARD_SET) - created, "england": england}
+
+
+def england_figures_load(*, partnership: Partnership, by: "User | None" = None) -> int:
+    """England's published figures (send-rules.md section 3) for the partnership's
+    indicators of those keys. Returns how many were written."""
+    indicators = {i.key: i for i in partnership.indicators.filter(key__in={f.key for f in ENGLAND})}
+    written = 0
+    for key, indicator in indicators.items():
+        entries = []
+        for figure in ENGLAND:
+            if figure.key != key:
+                continue
+            period = parse_period(figure.period)
+            entries.append(
+                BenchmarkEntry(
+                    period=period,
+                    value=figure.value,
+                    label=figure.label or period.label,
+                )
+            )
+        written += benchmarks_enter(
+            indicator=indicator,
+            series=Benchmark.Series.ENGLAND,
+            entries=entries,
+            source="DfE published figures for England",
+            by=by,
+        )
+    return written
