@@ -54,3 +54,5 @@ benchmarks: install
 	$(BIN)/python benchmarks/pages.py
 	$(BIN)/python benchmarks/casework.py
 	$(BIN)/python benchmarks/plans.py
+	$(BIN)/python benchmarks/dashboard.py
+	$(BIN)/python benchmarks/quality.py
