@@ -57,7 +57,7 @@ def test_the_pack_page_reads_a_busy_meeting_in_a_bounded_number_of_queries(
     client = persona["viewer"]
     client.get("/")
 
-    with django_assert_max_num_queries(45):
+    with django_assert_max_num_queries(46):
         response = client.get(_pack_url(full_meeting))
     assert response.status_code == 200
 
