@@ -4,7 +4,9 @@ from django.urls import reverse
 from sendboard.governance.permissions import Capability
 
 # (label, url name, capability needed, first path segment that marks it active). The
-# partnership's home is the header's "sendboard" link, as a service's name is on GOV.UK.
+# partnership's home is the header's "sendboard" link, as a service's name is on GOV.UK;
+# the groups and people, set up once and seldom visited, are linked from that home so the
+# menu stays on one line.
 _SECTIONS = (
     ("Meetings", "meeting_list", Capability.VIEW, "meetings"),
     ("Action log", "action_list", Capability.VIEW, "actions"),
@@ -15,7 +17,6 @@ _SECTIONS = (
     ("Figures", "scorecard", Capability.VIEW, "figures"),
     ("Casework", "snapshot_list", Capability.ANALYSE, "casework"),
     ("Quality", "quality_home", Capability.VIEW, "quality"),
-    ("Groups", "group_list", Capability.VIEW, "groups"),
 )
 
 

@@ -85,6 +85,8 @@ def assert_accessible(page: Page, label: str) -> None:
 def choose_person(page: Page, label: str, name: str) -> None:
     """Choose `name` in a people picker's list labelled `label`: typed into the type-ahead
     when JavaScript has made one, picked from the plain list when not."""
+    # The type-ahead replaces the list as the page's scripts run, before "load".
+    page.wait_for_load_state("load")
     box = page.get_by_label(label, exact=True)
     # Not `evaluate`: it never returns in a page whose JavaScript is switched off.
     if box.and_(page.locator("select")).count():

@@ -102,7 +102,7 @@ def test_a_scorecard_and_the_public_dashboard_pass_axe(new_context, partnership,
     page = new_context().new_page()
     sign_in(page, "analyst")
     visit(page, f"/{partnership.slug}/figures/")
-    page.get_by_role("link", name="Make a scorecard").click()
+    page.get_by_role("button", name="Make a scorecard").click()
     page.get_by_label("Name").fill("Neurodevelopmental pathway")
     page.get_by_label(waits.title).check()
     page.get_by_role("button", name="Save").click()

@@ -33,7 +33,9 @@ def wide_tables(board, people):
         records.board_meeting(board, people["manager"]), people["chair"], people["manager"]
     )
     records.published_summary(meeting, people["manager"])
-    ObservationFactory(indicator=IndicatorFactory(partnership=board.partnership))
+    meeting.indicator = ObservationFactory(
+        indicator=IndicatorFactory(partnership=board.partnership)
+    ).indicator
     return meeting
 
 
@@ -45,7 +47,7 @@ def wide_tables(board, people):
         ("forward_plan", None),
         ("group_list", ["Groups of Northshire SEND Partnership"]),
         ("person_list", ["People of Northshire SEND Partnership"]),
-        ("scorecard", ["Latest figures"]),
+        ("indicator_detail", ["Figures by period"]),
         ("summary_list", ["Summaries"]),
         ("group_detail", ["Members of SEND Partnership Board"]),
         (
@@ -57,7 +59,11 @@ def wide_tables(board, people):
 def test_a_phone_scrolls_the_wide_tables_not_the_page(
     page, wide_tables, partnership, board, name, tables
 ):
-    of = {"group_detail": [board.slug], "attendance_edit": [wide_tables.code]}.get(name, [])
+    of = {
+        "group_detail": [board.slug],
+        "attendance_edit": [wide_tables.code],
+        "indicator_detail": [wide_tables.indicator.code],
+    }.get(name, [])
     page.set_viewport_size({"width": 375, "height": 800})
     sign_in(page, "manager")
     visit(page, reverse(name, args=[partnership.slug, *of]))
