@@ -43,7 +43,7 @@ OWNERS = {
 OUTCOMES = {
     "4": ("autism_wait_median", "autism_waiting_list", "adhd_wait_median", "adhd_waiting_list"),
     "5": ("salt_wait_median", "salt_seen_18w", "salt_waiting_list"),
-    "2": ("annual_reviews_on_time", "ehcp_quality_good"),
+    "2": ("annual_reviews_on_time", "ehcp_quality_good_or_better"),
 }
 SCORECARDS = {
     "Neurodevelopmental pathway": OUTCOMES["4"],

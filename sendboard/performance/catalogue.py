@@ -212,16 +212,18 @@ STANDARD_SET: tuple[IndicatorSpec, ...] = (
         "ratio",
         "Parent carer forum survey",
     ),
+    # The key and definition the quality app's audits publish under, so they feed it.
     _spec(
-        "ehcp_quality_good",
+        "ehcp_quality_good_or_better",
         "EHC plans audited as good or better",
-        "Final audits in the quarter that rated the plan good or outstanding, as a"
-        " percentage of final audits in the quarter.",
+        "Audits submitted in the month whose final grade (the moderation session's agreed"
+        " grade where moderated, else the audit's own computed from the framework) is good"
+        " or better, as a share of all audits submitted in the month.",
         "percent",
         "higher",
-        "quarterly",
+        "monthly",
         "ratio",
-        "EHCP quality assurance audits",
+        "sendboard EHCP quality assurance audits",
     ),
     _spec(
         "high_needs_spend",
