@@ -5,6 +5,7 @@ from django.utils import timezone
 
 from sendboard.actions.forms import MeetingChoiceField
 from sendboard.core.forms import GovUKFormMixin, VersionedFormMixin
+from sendboard.core.people_picker import PersonChoiceField
 from sendboard.forwardplan.models import ForwardPlanItem
 from sendboard.forwardplan.services import first_of_month, month_after
 from sendboard.governance.models import Group, Partnership, Person
@@ -50,9 +51,7 @@ class ForwardPlanItemFieldsForm(GovUKFormMixin, forms.Form):
         initial=ForwardPlanItem.Kind.REPORT,
         error_messages={"required": "Choose the kind of item"},
     )
-    owner = forms.ModelChoiceField(
-        queryset=Person.objects.none(), label="Owner (optional)", required=False
-    )
+    owner = PersonChoiceField(label="Owner (optional)", empty_label="Not set yet", required=False)
     target_meeting = MeetingChoiceField(
         queryset=Meeting.objects.none(), label="Meeting (if known)", required=False
     )
@@ -84,8 +83,9 @@ class ForwardPlanItemFieldsForm(GovUKFormMixin, forms.Form):
             )
         super().__init__(*args, **kwargs)
         groups = Group.objects.filter(partnership=partnership)
-        self.fields["owner"].queryset = Person.objects.filter(partnership=partnership)
-        self.fields["owner"].empty_label = "Not set yet"
+        self.fields["owner"].queryset = Person.objects.filter(
+            partnership=partnership
+        ).select_related("organisation")
         self.fields["target_meeting"].empty_label = "Not set yet"
         self.fields["target_meeting"].queryset = _upcoming_meetings(
             [instance.group] if instance else groups,

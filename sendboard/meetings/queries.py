@@ -148,7 +148,9 @@ class Change:
 def agenda_changes(meeting: Meeting, *, limit: int = 30) -> list[Change]:
     """Recent changes to the agenda and minutes, removed items and entries included.
 
-    Read as values: the history rows carry every column of the record they copy.
+    Read as values: the history rows carry every column of the record they copy. Each
+    table is read in its history's own order, the one `{% change_history %}` shows: newest
+    first and, for rows of the same time, last written first.
     """
     item_ids = AgendaItem.history.filter(meeting_id=meeting.pk).values("id")
     columns = ("history_date", "history_change_reason", "history_type", "who_name", "who_username")
@@ -156,16 +158,17 @@ def agenda_changes(meeting: Meeting, *, limit: int = 30) -> list[Change]:
     items = (
         AgendaItem.history.filter(meeting_id=meeting.pk)
         .annotate(**who)
-        .order_by("-history_date")
+        .order_by(*HISTORY_ORDER)
         .values(*columns, "position", "title")[:limit]
     )
     entries = (
         MinuteEntry.history.filter(item_id__in=item_ids)
         .annotate(**who)
-        .order_by("-history_date")
+        .order_by(*HISTORY_ORDER)
         .values(*columns, "kind", "text")[:limit]
     )
     records = [*items, *entries]
+    # A stable sort keeps each table's order for rows of the same time.
     records.sort(key=lambda record: record["history_date"], reverse=True)
     return [
         Change(
@@ -177,6 +180,10 @@ def agenda_changes(meeting: Meeting, *, limit: int = 30) -> list[Change]:
         for record in records[:limit]
     ]
 
+
+# Newest first, then by the order written: rows often share a time (one request's saves,
+# the demo's clock). Simple-history's own order for its rows.
+HISTORY_ORDER = AgendaItem.history.model._meta.ordering
 
 # How simple-history names a change of each type, as `get_history_type_display` does.
 HISTORY_TYPES = {"+": "Created", "~": "Changed", "-": "Deleted"}
