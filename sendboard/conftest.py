@@ -8,6 +8,9 @@ here; `anonymous` is not signed in.
 import pytest
 from django.contrib.auth import get_user_model
 from django.test import Client
+from django.utils import timezone
+from hypothesis import settings
+from simple_history.signals import pre_create_historical_record
 
 from sendboard.governance.models import Group, Membership, Role
 from sendboard.governance.tests.factories import (
@@ -19,6 +22,11 @@ from sendboard.governance.tests.factories import (
     RoleFactory,
     UserFactory,
 )
+
+# Examples are checked for what they give, never for how long they take: speed is
+# measured in benchmarks/, and a busy machine would fail them at random.
+settings.register_profile("sendboard", deadline=None)
+settings.load_profile("sendboard")
 
 ROLES = ("manager", "editor", "member", "analyst", "auditor", "viewer")
 PERSONAS = (*ROLES, "chair", "outsider", "anonymous")
@@ -105,3 +113,18 @@ def _fast_passwords(settings):
 def without_page_cache(settings):
     """Query bounds measure a page's own rendering, not the reader's page cache."""
     settings.PAGE_CACHE_SECONDS = 0
+
+
+@pytest.fixture
+def one_clock():
+    """Every history row stamped with the same time, as the demo stamps a day's work and
+    as a coarse clock stamps one request's rows: only the order they were written in
+    says which came first."""
+    moment = timezone.now().replace(microsecond=0)
+
+    def stamp(*, history_instance, **_kwargs):
+        history_instance.history_date = moment
+
+    pre_create_historical_record.connect(stamp, weak=False, dispatch_uid="one-clock")
+    yield moment
+    pre_create_historical_record.disconnect(dispatch_uid="one-clock")

@@ -158,13 +158,11 @@ def agenda_changes(meeting: Meeting, *, limit: int = 30) -> list[Change]:
     items = (
         AgendaItem.history.filter(meeting_id=meeting.pk)
         .annotate(**who)
-        .order_by(*HISTORY_ORDER)
         .values(*columns, "position", "title")[:limit]
     )
     entries = (
         MinuteEntry.history.filter(item_id__in=item_ids)
         .annotate(**who)
-        .order_by(*HISTORY_ORDER)
         .values(*columns, "kind", "text")[:limit]
     )
     records = [*items, *entries]
@@ -180,10 +178,6 @@ def agenda_changes(meeting: Meeting, *, limit: int = 30) -> list[Change]:
         for record in records[:limit]
     ]
 
-
-# Newest first, then by the order written: rows often share a time (one request's saves,
-# the demo's clock). Simple-history's own order for its rows.
-HISTORY_ORDER = AgendaItem.history.model._meta.ordering
 
 # How simple-history names a change of each type, as `get_history_type_display` does.
 HISTORY_TYPES = {"+": "Created", "~": "Changed", "-": "Deleted"}

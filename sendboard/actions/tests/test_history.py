@@ -3,29 +3,12 @@
 
 import re
 
-import pytest
 from django.urls import reverse
 from django.utils import timezone
-from simple_history.signals import pre_create_historical_record
 
 from sendboard.actions.models import Action
 
 TODAY = timezone.localdate()
-
-
-@pytest.fixture
-def one_clock():
-    """Every history row stamped with the same time, as the demo stamps a day's work and
-    as a coarse clock stamps one request's rows: only the order they were written in
-    tells raising the action from naming its owners."""
-    moment = timezone.now().replace(microsecond=0)
-
-    def stamp(*, history_instance, **_kwargs):
-        history_instance.history_date = moment
-
-    pre_create_historical_record.connect(stamp, weak=False, dispatch_uid="one-clock")
-    yield moment
-    pre_create_historical_record.disconnect(dispatch_uid="one-clock")
 
 
 def _entries(page: str) -> list[str]:

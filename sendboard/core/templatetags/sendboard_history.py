@@ -99,12 +99,9 @@ def _names(raw: list[list[tuple[models.Field, object, object]]]) -> dict:
 def change_history(record, limit: int = 50) -> dict:
     # Rows often share a time (one request's save and its owners, the demo's clock, a
     # coarse clock): only the order they were written in says which came first, and
-    # each row is compared with the one before it.
-    records = list(
-        record.history.select_related("history_user").order_by("-history_date", "-history_id")[
-            : limit + 1
-        ]
-    )
+    # each row is compared with the one before it. Simple-history's own order is that:
+    # newest first, then last written first.
+    records = list(record.history.select_related("history_user")[: limit + 1])
     raw = [
         _raw_changes(newer, records[index + 1] if index + 1 < len(records) else None)
         for index, newer in enumerate(records[:limit])

@@ -2,25 +2,7 @@
 were made, even when they share a time (issue 8: rows of the same time came out in any
 order)."""
 
-import pytest
-from django.utils import timezone
-from simple_history.signals import pre_create_historical_record
-
 from sendboard.meetings import queries, services
-
-
-@pytest.fixture
-def one_clock():
-    """Every history row stamped with the same time, as the demo stamps a day's work and
-    as a coarse clock stamps one request's rows."""
-    moment = timezone.now().replace(microsecond=0)
-
-    def stamp(*, history_instance, **_kwargs):
-        history_instance.history_date = moment
-
-    pre_create_historical_record.connect(stamp, weak=False, dispatch_uid="one-clock")
-    yield moment
-    pre_create_historical_record.disconnect(dispatch_uid="one-clock")
 
 
 def test_changes_of_the_same_time_are_listed_last_made_first(
