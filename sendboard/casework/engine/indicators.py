@@ -93,7 +93,9 @@ CASE_INDICATORS: tuple[Indicator, ...] = (
         "decisions_6w",
         "Decisions whether to assess made within 6 weeks",
         "Decisions to assess or not (request outcome Y or N) told to the family in the"
-        f" period; numerator: told within 6 weeks (42 days) of the request. {_WEEKS_NOTE}",
+        " period; numerator: told within 6 weeks (42 days) of the request. Decisions"
+        " without the date told are shown as left out, in the period of their request."
+        f" {_WEEKS_NOTE}",
         "percent",
         "higher-is-better",
         timeliness.request_decisions,
@@ -103,7 +105,8 @@ CASE_INDICATORS: tuple[Indicator, ...] = (
         "Decisions not to issue a plan made within 16 weeks",
         "Decisions not to issue after assessment (assessment outcome N) told in the"
         " period; numerator: told within 16 weeks (112 days) of the request. Exceptions"
-        f" are not removed. {_WEEKS_NOTE}",
+        " are not removed. Decisions without the date told are shown as left out, in the"
+        f" period of their request. {_WEEKS_NOTE}",
         "percent",
         "higher-is-better",
         timeliness.not_to_issue_decisions,

@@ -16,6 +16,7 @@ TOLD_BEFORE_REQUEST = "decision dated before the request was received"
 TRANSFERRED_IN = "transferred in or historical (assessment H)"
 OTHER_LA_ASSESSMENT = "issued after an assessment by another LA (assessment S)"
 EXCEPTION = "20-week exception applies (week20 = 1)"
+UNDATED_DECISION = "decided, but not dated (no date the family was told)"
 DECIDED_NOT_ISSUED = "decided to issue, plan not yet issued (assessment Y, no date)"
 
 
@@ -99,35 +100,49 @@ def requests_received(scope: Scope, *, outcome: str | None = None) -> str:
 
 def request_decisions(scope: Scope) -> str:
     """Decisions whether to assess (Y or N) told in the period, within 6 weeks."""
-    days = "datediff('day', receiveddate, requestoutcomedate)"
-    return f"""
-        SELECT requeststableid AS row_id, requeststableid,
-            CASE
-                WHEN receiveddate IS NULL THEN '{MISSING_REQUEST_DATE}'
-                WHEN requestoutcomedate < receiveddate THEN '{TOLD_BEFORE_REQUEST}'
-            END AS excluded,
-            coalesce({scope.within(days, 6)}, false) AS counted,
-            {days} AS measure,
-            receiveddate, requestoutcome, requestoutcomedate
-        FROM requests
-        WHERE requestoutcome IN ('Y', 'N') AND {scope.in_period("requestoutcomedate")}
-    """
+    return _decisions(
+        scope,
+        row_id="requeststableid",
+        told="requestoutcomedate",
+        weeks=6,
+        source="requests",
+        where="requestoutcome IN ('Y', 'N')",
+        shown="requestoutcome, ",
+    )
 
 
 def not_to_issue_decisions(scope: Scope) -> str:
     """Decisions not to issue a plan (assessment N) told in the period, within 16 weeks."""
-    days = "datediff('day', receiveddate, assessmentoutcomedate)"
+    return _decisions(
+        scope,
+        row_id="assessmenttableid",
+        told="assessmentoutcomedate",
+        weeks=16,
+        source="assessment_x",
+        where="assessmentoutcome = 'N'",
+    )
+
+
+def _decisions(
+    scope: Scope, *, row_id: str, told: str, weeks: int, source: str, where: str, shown: str = ""
+) -> str:
+    """Decisions told in the period, within ``weeks`` of the request. A decision
+    without the date it was told cannot be timed or placed in a period by that date: it
+    is left out, counted in the period its request was received."""
+    days = f"datediff('day', receiveddate, {told})"
     return f"""
-        SELECT assessmenttableid AS row_id, requeststableid,
+        SELECT {row_id} AS row_id, requeststableid,
             CASE
                 WHEN receiveddate IS NULL THEN '{MISSING_REQUEST_DATE}'
-                WHEN assessmentoutcomedate < receiveddate THEN '{TOLD_BEFORE_REQUEST}'
+                WHEN {told} IS NULL THEN '{UNDATED_DECISION}'
+                WHEN {told} < receiveddate THEN '{TOLD_BEFORE_REQUEST}'
             END AS excluded,
-            coalesce({scope.within(days, 16)}, false) AS counted,
+            coalesce({scope.within(days, weeks)}, false) AS counted,
             {days} AS measure,
-            receiveddate, assessmentoutcomedate
-        FROM assessment_x
-        WHERE assessmentoutcome = 'N' AND {scope.in_period("assessmentoutcomedate")}
+            receiveddate, {shown}{told}
+        FROM {source}
+        WHERE {where} AND ({scope.in_period(told)}
+            OR ({told} IS NULL AND {scope.in_period("receiveddate")}))
     """
 
 

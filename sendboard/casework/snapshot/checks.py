@@ -101,7 +101,36 @@ def check_source(
     for name, loaded in checked.tables.items():
         progress(f"Checking {loaded.file.display}")
         _check_table(con, TABLES[name], loaded, checked)
+        _warn_undecided_dates(con, loaded, checked)
     return checked
+
+
+def _warn_undecided_dates(con: duckdb.DuckDBPyConnection, loaded: Loaded, checked: Checked) -> None:
+    """A warning, with its count and first row, for each outcome whose rows give a date
+    that outcome has none of."""
+    for name, column, outcome, codes in rules.UNDECIDED_DATES:
+        if name != loaded.file.table or not {column, outcome} <= loaded.columns:
+            continue
+        allowed = ", ".join(f"'{code}'" for code in codes)
+        found = con.execute(
+            f"SELECT {outcome}, count(*), min(_row) FROM t_{name} WHERE {column} IS NOT NULL"
+            f" AND ({outcome} IS NULL OR {outcome} IN ({allowed})) GROUP BY ALL ORDER BY 3"
+        ).fetchall()
+        lines = _cell_lines(con, loaded, column, [first for _, _, first in found])
+        for code, count, first in found:
+            rows = "1 row" if count == 1 else f"{count:,} rows"
+            given = f"outcome {code}" if code else "a blank outcome (not yet decided)"
+            checked.warnings.append(
+                Problem(
+                    loaded.file.display,
+                    lines.get(first, first),
+                    loaded.file.labels.get(column, column),
+                    f"{rows} with {given} {'has' if count == 1 else 'have'} a date, which was"
+                    " not used: the date is when"
+                    f" the family was told of a decision, and {'/'.join(codes)} or a blank"
+                    f" {outcome} have none" + ("" if count == 1 else "; this is the first of them"),
+                )
+            )
 
 
 def _check_presence(source: Source, problems: Problems) -> None:

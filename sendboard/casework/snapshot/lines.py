@@ -1,9 +1,10 @@
 """What a CSV file's bytes say before any reader sees them: empty, not text at all,
-and which of its lines are blank (the CSV reader skips them, so rows would be
-misnumbered without them)."""
+and which of its lines start no row (blank, or inside a quoted cell that runs over
+lines): the CSV reader numbers records, so rows would be misnumbered without them."""
 
-import mmap
 from pathlib import Path
+
+import numpy as np
 
 NOT_CSV = "cannot be read as CSV: save it from the spreadsheet or system as comma-separated text"
 
@@ -17,6 +18,8 @@ _SIGNATURES = (
     (b"\x1f\x8b", "a gzip file"),
 )
 _SNIFF = 1 << 16
+_CHUNK = 1 << 24
+_NEWLINE, _RETURN, _QUOTE = ord("\n"), ord("\r"), ord('"')
 
 
 def unreadable(path: Path) -> str:
@@ -43,26 +46,35 @@ def line_count(path: Path) -> int:
     return count + (last != b"\n")
 
 
-def blank_lines(path: Path) -> list[int]:
-    """The numbers of the lines (header being line 1) holding nothing at all."""
+def rowless_lines(path: Path) -> list[int]:
+    """The numbers of the lines (header being line 1) that start no row: lines holding
+    nothing at all, and the lines a quoted cell runs on to after a line break in it."""
     path = Path(path)
     if not path.stat().st_size:
         return []
-    found: list[int] = []
-    with path.open("rb") as file, mmap.mmap(file.fileno(), 0, access=mmap.ACCESS_READ) as data:
-        # Each blank line is a newline followed at once by another, after an optional \r.
-        ends = sorted(end for needle in (b"\n\n", b"\n\r\n") for end in _find_all(data, needle))
-        line, counted_to = 1, 0
-        for end in ends:
-            line += data[counted_to : end + 1].count(b"\n")
-            counted_to = end + 1
-            found.append(line)
-    return found
-
-
-def _find_all(data: mmap.mmap, needle: bytes) -> list[int]:
-    found, at = [], data.find(needle)
-    while at != -1:
-        found.append(at)
-        at = data.find(needle, at + 1)
-    return found
+    data = np.memmap(path, dtype=np.uint8, mode="r")
+    found: list[np.ndarray] = []
+    # Carried from chunk to chunk: whether a quote is open, the newlines counted, and
+    # the position of the last newline outside quotes.
+    inside, newlines, last_end = False, 0, -3
+    for start in range(0, len(data), _CHUNK):
+        chunk = data[start : start + _CHUNK]
+        ends = np.flatnonzero(chunk == _NEWLINE)
+        # A newline is inside a quoted cell when an odd number of quotes come before it
+        # ("" inside a cell counts twice, so leaves the count even).
+        quotes = np.flatnonzero(chunk == _QUOTE)
+        quoted = (np.searchsorted(quotes, ends) + inside) % 2 == 1
+        lines = newlines + np.arange(len(ends)) + 2  # the line each newline starts
+        found.append(lines[quoted])
+        # A blank line: an outside newline followed at once by another, after an
+        # optional carriage return.
+        outside = ends[~quoted] + start
+        previous = np.concatenate(([last_end], outside[:-1]))
+        gap = outside - previous
+        blank = (gap == 1) | ((gap == 2) & (data[np.maximum(previous + 1, 0)] == _RETURN))
+        found.append(lines[~quoted][blank] - 1)
+        if len(outside):
+            last_end = int(outside[-1])
+        inside = bool((len(quotes) + inside) % 2)
+        newlines += len(ends)
+    return sorted(int(line) for line in np.concatenate(found))

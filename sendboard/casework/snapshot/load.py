@@ -11,7 +11,8 @@ A file is read once, straight into its table, its rows numbered by their order, 
 the texts of its cells are not kept, which keeps a million-request export in memory.
 Only a file with a line that is no row (blank, with the wrong number of cells, or not
 UTF-8) is read again keeping the refused lines, so each can be named; and only a file
-with a cell the checks will quote is read again keeping the texts of such cells.
+with a cell the checks will quote (or an event the engine does not know) is read again
+keeping the texts of such cells.
 """
 
 import re
@@ -29,7 +30,9 @@ from sendboard.casework.snapshot.sources import SHEET_ROW, SourceFile
 
 TABLES = {table.name: table for table in schema.ALL_TABLES}
 
-# Dates as local systems write them: ISO, UK day-first, or either with a time.
+# Dates as local systems write them: ISO, UK day-first, either with a time, or with
+# the month's name as Excel often writes them (15-Jan-2026, 15 Jan 2026). Each form is
+# tried only on the cells the forms before it could not read.
 # A cell's text: surrounding spaces dropped, and empty read as missing; trimming only
 # the cells that need it, as trimming every cell of a large file costs seconds.
 MACROS = """
@@ -39,7 +42,8 @@ CREATE OR REPLACE MACRO parse_date(s) AS COALESCE(
     CAST(TRY_CAST(s AS TIMESTAMP) AS DATE),
     CAST(TRY_STRPTIME(s, '%d/%m/%Y %H:%M:%S') AS DATE),
     CAST(TRY_STRPTIME(s, '%d/%m/%Y %H:%M') AS DATE),
-    CAST(TRY_STRPTIME(s, '%d-%m-%Y') AS DATE)
+    CAST(TRY_STRPTIME(s, '%d-%m-%Y') AS DATE),
+    CAST(TRY_STRPTIME(s, ['%d-%b-%Y', '%d %b %Y', '%d %B %Y']) AS DATE)
 );
 CREATE OR REPLACE MACRO cell(s) AS
     NULLIF(CASE WHEN s LIKE ' %' OR s LIKE '% ' THEN trim(s) ELSE s END, '');
@@ -48,6 +52,8 @@ CREATE OR REPLACE MACRO cell(s) AS
 _SPACE = "' ' || chr(9) || chr(13) || chr(10)"
 # The CSV reader's words for a line with the wrong number of cells.
 _CELLS = re.compile(r"Expected Number of Columns: (\d+) Found: (\d+)")
+# The CSV reader's name for a column whose heading is empty.
+_UNNAMED = re.compile(r"column\d+")
 # Columns of d_<name>: whether the row has any cell filled in, and (when the texts of
 # its cells were not kept) whether it has a cell whose text a check would quote.
 _FILLED = "_filled"
@@ -85,6 +91,16 @@ def load_table(
     for column in read.twice:
         problems.add(Problem(file.display, 1, column, "appears twice in the header"))
     loaded = Loaded(file, set(given) & set(_wanted(table)))
+    for name in _unused(table, given):
+        warnings.append(
+            Problem(
+                file.display,
+                1,
+                name,
+                f"is not a column the import reads in the {table.name} table, so it was not"
+                " used; if it holds a SEN2 item, map it to the item's name to use it",
+            )
+        )
     for column in _required_columns(table):
         if column not in loaded.columns:
             problems.add(Problem(file.display, 1, column, "missing required column"))
@@ -231,6 +247,20 @@ def _column_names(
     return given, twice
 
 
+def _unused(table: schema.Table, given: dict[str, str]) -> list[str]:
+    """The columns given (as written) that are neither read nor known and passed over;
+    a column without a heading, which the CSV reader names ``column<position>``, is
+    not one of them."""
+    wanted = set(_wanted(table))
+    return [
+        name
+        for key, name in given.items()
+        if key not in wanted
+        and not rules.passed_over(table.name, key)
+        and not _UNNAMED.fullmatch(name)
+    ]
+
+
 def _typed_sql(
     table: schema.Table,
     file: SourceFile,
@@ -263,7 +293,13 @@ def _typed_sql(
         typed.append(f"{value} AS {column}")
         if (table.name, column) == ("events", "event") and column in given:
             known = f"TRY_CAST({_event(mapping)} AS {_EVENTS})"
-            typed.append(f"CASE WHEN {known} IS NULL THEN {_event(mapping)} END AS {_OTHER}")
+            if texts:
+                typed.append(f"CASE WHEN {known} IS NULL THEN {_event(mapping)} END AS {_OTHER}")
+            else:
+                # Kept for every row, the other names would double the table's size; a
+                # row with one only marks the file to be read again keeping them.
+                typed.append(f"({known} IS NULL AND event IS NOT NULL) AS {_OTHER}")
+                quoted.append(_OTHER)
         if is_typed(table, column):
             typed.append(f"{column if column in given else 'NULL'} AS {column}__text")
             when = _quoted_when(table, column)
@@ -273,6 +309,8 @@ def _typed_sql(
         kept = [f"{' OR '.join(quoted) or 'false'} AS {_QUOTED}"]
     passed = [_FILLED, *_passed_columns(file, row=row)]
     dropped = [f"{column}__text" for column in _typed_columns(table)]
+    if not texts and _OTHER in quoted:
+        dropped.append(_OTHER)
     excluded = f" EXCLUDE ({', '.join(dropped)})" if dropped else ""
     return (
         f"SELECT *{excluded}{''.join(f', {column}' for column in kept)} "
@@ -373,8 +411,11 @@ def _create_view(
     if not read.texts:
         dropped.append(_QUOTED)
     if name == "events" and "event" in read.given:
-        dropped += ["event", _OTHER]
-        texts += f", coalesce(CAST({data}.event AS VARCHAR), {data}.{_OTHER}) AS event"
+        dropped.append("event")
+        other = f"{data}.{_OTHER}" if read.texts else "NULL"
+        texts += f", coalesce(CAST({data}.event AS VARCHAR), {other}) AS event"
+        if read.texts:
+            dropped.append(_OTHER)
     con.execute(
         f"CREATE OR REPLACE VIEW t_{name} AS SELECT {row} AS _row, "
         f"{data}.* EXCLUDE ({', '.join(dropped)}){texts} FROM {data} {join} WHERE {_FILLED}"
@@ -388,15 +429,16 @@ def _row_sql(
     from the row's number among those the lenient reader read."""
     unshifted = f"(CAST({rowid} AS BIGINT) + 2)"
     rows = con.execute(f"SELECT count(*) FROM d_{name}").fetchone()[0]
-    # Blank lines are looked for only when some line is neither header, row nor refused.
+    # Lines starting no row are looked for only when some line is neither header, row
+    # nor refused.
     every_line_read = lines.line_count(file.path) == 1 + rows + len(rejected)
-    blank = [] if every_line_read else lines.blank_lines(file.path)
+    blank = [] if every_line_read else lines.rowless_lines(file.path)
     skipped = sorted(set(blank) | set(rejected))
     if not skipped:
         return unshifted, ""
-    # Lines holding no row (blank, or refused by the CSV reader) push later rows down:
-    # the j-th of them (from 0) moves every row whose unshifted line is at least its
-    # line minus j down by j + 1 lines in all.
+    # Lines starting no row (blank, inside a quoted cell, or refused by the CSV reader)
+    # push later rows down: the j-th of them (from 0) moves every row whose unshifted
+    # line is at least its line minus j down by j + 1 lines in all.
     moved = {line - j: j + 1 for j, line in enumerate(skipped)}
     skips = f"skips_{name}"
     con.register("skip_lines", pa.table({"base": list(moved), "moved": list(moved.values())}))

@@ -72,6 +72,14 @@ DATE_ORDER: tuple[tuple[str, str, str, str], ...] = (
     ("referrals", "dischargedate", "referraldate", ""),
 )
 
+# (table, date, outcome, outcomes): send-rules 2 gives the date no value for these
+# outcomes, nor for a blank one (not yet decided). Such a date is not an impossible
+# one (a system may keep the day a request was withdrawn), so it is not refused; no
+# figure reads it, and a warning says so.
+UNDECIDED_DATES: tuple[tuple[str, str, str, tuple[str, ...]], ...] = (
+    ("requests", "requestoutcomedate", "requestoutcome", ("A", "W", "H")),
+)
+
 # Dates outside this range are typing errors (0204 for 2024), not history.
 EARLIEST_YEAR = 1900
 LATEST_YEAR = 2100
@@ -80,6 +88,23 @@ LATEST_YEAR = 2100
 BIRTHDATE = "personbirthdate"
 
 HEADER = "header"
+
+# Items known, and deliberately not read, in any table ("*") or the one named; beside
+# them, any column or element named like an identifier (ending "tableid").
+PASSED_OVER: dict[str, set[str]] = {
+    "*": {"dmo", "dco", "dsco"},
+    HEADER: {"sourcelevel", "release", "serialno", "datetime"},
+    "person": {"surname", "forename", "upn", "uniquelearnernumber", "upnunknown", "postcode"},
+    "activeplans": {"res", "wbp"},
+    "plandetail": set(),
+    "placement": {"sensettingother", "attendancepattern"},
+}
+
+
+def passed_over(table: str, key: str) -> bool:
+    """Whether column or element `key` of `table` is known and deliberately not read."""
+    return key in PASSED_OVER["*"] | PASSED_OVER.get(table, set()) or key.endswith("tableid")
+
 
 # The column carrying each row's own number in the source, for a table copied to CSV
 # from a workbook sheet (its row) or an XML return (its element's line).

@@ -39,7 +39,14 @@ from defusedxml.ElementTree import DefusedXMLParser
 
 from sendboard.casework import schema
 from sendboard.casework.snapshot.problems import Problem
-from sendboard.casework.snapshot.rules import BIRTHDATE, CELL_LINE, HEADER, SHEET_ROW
+from sendboard.casework.snapshot.rules import (
+    BIRTHDATE,
+    CELL_LINE,
+    HEADER,
+    PASSED_OVER,
+    SHEET_ROW,
+    passed_over,
+)
 
 # The collections (census years) whose layout this reader knows.
 YEARS = range(2023, 2027)
@@ -65,15 +72,6 @@ RECORDS = {
 _TABLES = {table.name: table for table in schema.SEN2_TABLES}
 CONTAINERS = {"message", "header", "collectiondetails", "source", "persons"}
 HEADER_ITEMS = {"collection", "year", "referencedate", "lea", "softwarecode"}
-# Known, and deliberately not read.
-_PASSED_OVER = {
-    "*": {"dmo", "dco", "dsco"},
-    HEADER: {"sourcelevel", "release", "serialno", "datetime"},
-    "person": {"surname", "forename", "upn", "uniquelearnernumber", "upnunknown", "postcode"},
-    "activeplans": {"res", "wbp"},
-    "plandetail": set(),
-    "placement": {"sensettingother", "attendancepattern"},
-}
 _ALIASES = {"wpb": "wbp", "planwpb": "planwbp"}
 _GENDER = {"1": "M", "2": "F"}
 # A 0/1 flag some systems write as xs:boolean.
@@ -161,14 +159,14 @@ class _Reader:
             if name in ITEMS[table] or (table == "person" and name == "gendercurrent"):
                 self.labels.setdefault(name, written)
                 return _Open(name, "item")
-            if name in _PASSED_OVER.get(table, set()) or name.endswith("tableid"):
+            if passed_over(table, name):
                 return self._skip(name)
         if record is None and (top is None or top.kind == "container"):
             if name in CONTAINERS or top is None:
                 return _Open(name, "container")
-            if name in HEADER_ITEMS | _PASSED_OVER[HEADER]:
+            if name in HEADER_ITEMS | PASSED_OVER[HEADER]:
                 return _Open(name, "header")
-        if name in _PASSED_OVER["*"]:
+        if name in PASSED_OVER["*"]:
             return self._skip(name)
         inside = top.written if top else "the file"
         counted = self.unknown.setdefault((written, inside), [0, self.line()])

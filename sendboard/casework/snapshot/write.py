@@ -65,6 +65,9 @@ def write_snapshot(
             progress(f"Writing {table.name}")
             path = incoming / f"{table.name}.parquet"
             counts[table.name] = _write_table(con, table, checked, path)
+            if table.name in checked.tables:
+                # Written, its rows need no more memory, so later tables spill less.
+                con.execute(f"DROP TABLE d_{table.name}")
             sums[table.name] = _sha256(path)
         progress("Writing the derived tables")
         stored = write_derived(con, incoming)

@@ -8,7 +8,11 @@ import pytest
 from sendboard.casework import schema
 from sendboard.casework.engine import compute_all, open_snapshot
 from sendboard.casework.engine.reviews import EARLIER_REVIEW
-from sendboard.casework.engine.timeliness import DECIDED_NOT_ISSUED, MISSING_REQUEST_DATE
+from sendboard.casework.engine.timeliness import (
+    DECIDED_NOT_ISSUED,
+    MISSING_REQUEST_DATE,
+    UNDATED_DECISION,
+)
 from sendboard.casework.snapshot import SnapshotInvalid, import_snapshot, rules
 from sendboard.casework.tests.exports import EXPORT, write_export
 
@@ -130,3 +134,44 @@ def test_a_review_decision_before_its_decided_meeting_is_still_refused(tmp_path)
 def test_a_third_ranked_need_is_accepted(tmp_path):
     export = write_export(tmp_path / "export", changes={"senneed.csv": {3: {"sentyperank": "3"}}})
     assert run_import(export, tmp_path).row_counts["senneed"] == 2
+
+
+def test_a_decision_without_the_date_told_is_left_out_of_the_6_week_figure_saying_so(tmp_path):
+    # R2 (row 3) received 2024-02-05, refused, the day the family was told not given.
+    export = write_export(
+        tmp_path / "export", changes={"requests.csv": {3: {"requestoutcomedate": ""}}}
+    )
+    result = figures(run_import(export, tmp_path).folder)["decisions_6w"]
+    assert (result.numerator, result.denominator) == (2, 2)
+    assert result.excluded == {UNDATED_DECISION: 1}
+    assert (
+        figures(run_import(export, tmp_path / "again").folder, period="2023")[
+            "decisions_6w"
+        ].excluded
+        == {}
+    )
+
+
+def test_a_not_to_issue_decision_without_its_date_is_left_out_saying_so(tmp_path):
+    # R3's assessment (row 3), received 2024-09-02: not to issue, the date not given.
+    changes = {"assessment.csv": {3: {"assessmentoutcome": "N", "assessmentoutcomedate": ""}}}
+    export = write_export(tmp_path / "export", changes=changes)
+    result = figures(run_import(export, tmp_path).folder)["not_issue_16w"]
+    assert result.denominator == 0
+    assert result.excluded == {UNDATED_DECISION: 1}
+
+
+@pytest.mark.parametrize("outcome", ["", "A", "W", "H"])
+def test_a_date_told_without_a_decision_is_a_warning_and_not_used(outcome, tmp_path):
+    # R2 (row 3) keeps its date, 2024-03-19, but its outcome says no decision was told.
+    export = write_export(
+        tmp_path / "export", changes={"requests.csv": {3: {"requestoutcome": outcome}}}
+    )
+    result = run_import(export, tmp_path)
+    given = f"outcome {outcome}" if outcome else "a blank outcome (not yet decided)"
+    assert result.warnings == (
+        f"requests.csv:3: requestoutcomedate: 1 row with {given} has a date, which was not"
+        " used: the date is when the family was told of a decision, and A/W/H or a blank"
+        " requestoutcome have none",
+    )
+    assert figures(result.folder)["decisions_6w"].denominator == 2  # R1 and R3 only

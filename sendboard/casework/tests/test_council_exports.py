@@ -476,11 +476,6 @@ def test_truly_invalid_rows_refuse_the_whole_import_naming_file_line_and_field(t
     assert not any(data_dir.rglob("*.csv"))
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="defect 1 in /tmp/notes/exports-defects.md: after a quoted cell that runs over "
-    "two lines, problems give the record's number, not the line of the source file",
-)
 def test_lines_are_those_of_the_file_when_a_quoted_cell_runs_over_two_lines(tmp_path):
     all_cases = cases(seed=17, year=2026)
     export = write_csv_export(tmp_path / "export", all_cases, year=2026)
@@ -532,11 +527,6 @@ def test_unknown_events_and_elements_are_counted_warnings_not_refusals(tmp_path)
     assert "wpb" not in warnings  # the known misspellings are read, not warned of
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="defect 2 in /tmp/notes/exports-defects.md: a column the import does not know "
-    "is dropped without a warning, and the figure it fed is empty for the wrong reason",
-)
 def test_a_column_read_but_not_used_is_a_warning(tmp_path):
     all_cases = cases(seed=18, year=2026)
     export = write_csv_export(
@@ -548,11 +538,6 @@ def test_a_column_read_but_not_used_is_a_warning(tmp_path):
     assert "review meeting date" in (out + err).lower()
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="defect 3 in /tmp/notes/exports-defects.md: a request outcome date on a row "
-    "whose outcome is blank, A, W or H is accepted and dropped without a word",
-)
 @pytest.mark.parametrize("outcome", ["", "A", "W", "H"])
 def test_a_decision_date_without_a_decision_is_not_dropped_silently(tmp_path, outcome):
     """send-rules 2: the outcome date is when the family was told; none for A, W, H."""

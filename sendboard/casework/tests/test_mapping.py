@@ -83,6 +83,35 @@ def test_an_unknown_event_is_a_counted_warning_and_its_rows_are_not_used(tmp_pat
     assert result.row_counts["events"] == len(EXPORT["events.csv"])
 
 
+def test_a_column_the_import_does_not_read_is_a_warning_kept_with_the_snapshot(tmp_path):
+    export = _renamed(
+        tmp_path, old="reviewmeeting", new="Review Meeting Date", file="activeplans.csv"
+    )
+    path = export / "person.csv"
+    header, *rest = path.read_text().splitlines()
+    # A known item not read, an identifier and a column without a heading say nothing.
+    header = header.replace("Postcode", "Post_Code")
+    path.write_text("\n".join([f"{header},requeststableid,", *(f"{r},R1," for r in rest)]) + "\n")
+    result = run_import(export, tmp_path)
+    assert result.warnings == (
+        "activeplans.csv:1: Review Meeting Date: is not a column the import reads in the"
+        " activeplans table, so it was not used; if it holds a SEN2 item, map it to the"
+        " item's name to use it",
+    )
+    manifest = json.loads((result.folder / "manifest.json").read_text())
+    assert manifest["warnings"] == list(result.warnings)
+
+
+@pytest.mark.django_db
+def test_the_command_prints_a_column_it_does_not_read(tmp_path, data_dir):
+    export = _renamed(
+        tmp_path, old="reviewmeeting", new="Review Meeting Date", file="activeplans.csv"
+    )
+    out, err = _cli(str(export))
+    assert "0 problems, 1 warnings" in out
+    assert "warning: activeplans.csv:1: Review Meeting Date: is not a column" in err
+
+
 @pytest.mark.parametrize(
     ("text", "words"),
     [

@@ -268,3 +268,16 @@ def test_a_zip_that_unpacks_past_the_limit_is_refused_before_it_is_written(
         run_import(archive, tmp_path)
 
     assert not (tmp_path / "snapshots" / "s1").exists()
+
+
+@pytest.mark.parametrize(
+    "written", ["15-Jan-2024", "15 Jan 2024", "15-JAN-2024", "15 January 2024", "15/01/2024"]
+)
+def test_dates_with_the_month_named_as_excel_writes_them_are_read(written, tmp_path):
+    export = write_export(
+        tmp_path / "export", changes={"requests.csv": {2: {"receiveddate": written}}}
+    )
+    received = {
+        row["receiveddate"] for row in rows(run_import(export, tmp_path).folder, "requests")
+    }
+    assert date(2024, 1, 15) in received

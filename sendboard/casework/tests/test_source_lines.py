@@ -6,7 +6,8 @@ from pathlib import Path
 import pytest
 
 from sendboard.casework.snapshot import SnapshotInvalid, import_snapshot
-from sendboard.casework.snapshot.lines import blank_lines
+from sendboard.casework.snapshot import lines as source_lines
+from sendboard.casework.snapshot.lines import rowless_lines
 from sendboard.casework.tests.exports import write_export
 
 HEADER = "referralid,service,referraldate"
@@ -55,7 +56,28 @@ def test_blank_lines_rows_of_empty_cells_and_refused_lines_all_count(tmp_path):
 def test_blank_lines_are_found_by_number_with_either_line_ending(tmp_path):
     path = tmp_path / "x.csv"
     path.write_bytes(b"a\n\nb\r\n\r\n\r\nc\n")
-    assert blank_lines(path) == [2, 4, 5]
+    assert rowless_lines(path) == [2, 4, 5]
+
+
+@pytest.mark.parametrize("chunk", [3, 7, 1 << 24])
+def test_lines_inside_a_quoted_cell_start_no_row_whatever_the_reading_chunks(
+    chunk, tmp_path, monkeypatch
+):
+    monkeypatch.setattr(source_lines, "_CHUNK", chunk)
+    path = tmp_path / "x.csv"
+    # 1 header, 2-3 a cell over two lines, 4 blank, 5-7 a cell holding a blank line,
+    # 8 blank, 9 a cell with a quote written twice, 10 a row.
+    path.write_bytes(b'a,b\r\n1,"x\r\ny"\r\n\r\n2,"p\n\nq"\n\n3,"5""6"\n4,5\n')
+    assert rowless_lines(path) == [3, 4, 6, 7, 8]
+
+
+def test_a_bad_date_after_a_cell_over_several_lines_is_named_by_its_line(tmp_path):
+    path = tmp_path / "referrals.csv"
+    body = [HEADER, 'X1,"SALT', 'and more",2024-01-01', "", "X2,SALT,2024-13-01"]
+    path.write_text("\r\n".join(body) + "\r\n")
+    assert problems(path, tmp_path) == [
+        "referrals.csv:5: referraldate: '2024-13-01' is not a date (use YYYY-MM-DD or DD/MM/YYYY)"
+    ]
 
 
 @pytest.mark.parametrize("content", [b"", b"\n\n", b"\xef\xbb\xbf  \r\n"])

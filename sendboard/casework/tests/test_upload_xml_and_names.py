@@ -67,3 +67,19 @@ def test_an_upload_is_read_with_the_partnership_names(persona, partnership, peop
         )
     # The mapping names the requests table only, so the referral column is still unknown.
     assert "referrals.csv:1: referraldate: missing required column" in response.content.decode()
+
+
+def test_a_column_the_import_does_not_read_is_shown_on_the_upload_result(
+    persona, partnership, people, tmp_path
+):
+    export = write_export(tmp_path / "export", only=("referrals.csv",))
+    path = export / "referrals.csv"
+    path.write_text(path.read_text().replace("ageband", "Age Band Now"))
+    with path.open("rb") as file:
+        response = persona["analyst"].post(
+            reverse("snapshot_list", args=[partnership.slug]), {"file": file}, follow=True
+        )
+    page = response.content.decode()
+    assert "1 warnings about what was not used" in page
+    assert "referrals.csv:1: Age Band Now: is not a column the import reads" in page
+    assert Snapshot.objects.get().warnings[0].startswith("referrals.csv:1: Age Band Now:")

@@ -6,6 +6,7 @@ import tracemalloc
 from datetime import date
 from pathlib import Path
 
+import duckdb
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
@@ -214,3 +215,13 @@ def test_synth_casework_writes_an_xml_return_that_imports(tmp_path):
     assert result.row_counts["requests"] == counts["requests"]
     assert result.row_counts["senneed"] == counts["senneed"]
     assert result.warnings == ()
+
+
+def test_a_date_with_the_month_named_is_read_in_the_xml_return_too(tmp_path):
+    xml = xml_from_export(sen2_only(write_export(tmp_path / "export")), tmp_path / "RETURN.xml")
+    text = xml.read_text()
+    assert ">2024-01-08<" in text
+    xml.write_text(text.replace(">2024-01-08<", ">08-Jan-2024<", 1))
+    folder = run_import(xml, tmp_path, "s").folder
+    received = duckdb.sql(f"SELECT min(receiveddate) FROM '{folder / 'requests.parquet'}'")
+    assert received.fetchone()[0] == date(2024, 1, 8)
