@@ -74,3 +74,7 @@ class AcceptForm(GovUKFormMixin, forms.Form):
 
     def service_fields(self) -> dict:
         return {"password": self.cleaned_data["password"]}
+
+
+class JoinForm(GovUKFormMixin, forms.Form):
+    """Accepting an invitation with the account already signed in: only a button."""

@@ -2,9 +2,10 @@
 
 A person signs in with their organisation's account (Microsoft Entra ID, Google
 Workspace, any OpenID Connect provider) and lands in the sendboard account they were
-invited to, matched by an email address the provider vouches for. Someone invited who
-has not yet set a password takes up their invitation this way. Nobody else gets a new
-account: accounts are made by invitation only.
+invited to, matched by an email address the provider vouches for. Signing in takes up
+the invitations still open to that address, from every partnership that invited it:
+with the account that already uses the address, or else with one made for it. Nobody
+else gets a new account: accounts are made by invitation only.
 
 Every setting is read from `django.conf.settings` when a request arrives, so the
 backend and the URLs stay installed and inert (404) while no client is configured.
@@ -14,6 +15,7 @@ from urllib.parse import urlencode
 
 import requests
 from django.conf import settings
+from django.contrib import messages
 from django.contrib.auth import get_user_model
 from django.contrib.auth.backends import ModelBackend
 from django.core.cache import cache
@@ -118,15 +120,21 @@ class SingleSignOnBackend(OIDCAuthenticationBackend):
 
     def get_or_create_user(self, access_token, id_token, payload):
         user = super().get_or_create_user(access_token, id_token, payload)
-        if user is not None or not (self.refused and self.refused["verified"]):
+        if not (self.refused and self.refused["verified"]):
             return user
-        # Someone invited but not yet signed up: their organisation has just vouched for
-        # the address the invitation went to, which is what the emailed link proves.
+        # Someone invited, with an account or not yet: their organisation has just vouched
+        # for the address the invitations went to, which is what the emailed link proves.
         try:
-            return invitation_accept_by_single_sign_on(email=self.refused["email"])
+            joined = invitation_accept_by_single_sign_on(email=self.refused["email"])
         except ValidationError as error:
-            self.refused["problem"] = error.messages[0]
-            return None
+            # A lapsed invitation elsewhere does not stop an account signing in.
+            if user is None:
+                self.refused["problem"] = error.messages[0]
+            return user
+        if joined is None:
+            return user
+        messages.success(self.request, joined.message)
+        return joined.user
 
     def create_user(self, claims):
         raise SuspiciousOperation("Single sign-on never makes an account")

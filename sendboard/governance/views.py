@@ -1,6 +1,8 @@
 from collections.abc import Callable
+from urllib.parse import urlencode
 
 from django.contrib.auth import login
+from django.contrib.auth.models import User
 from django.core.exceptions import ValidationError
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
@@ -11,8 +13,8 @@ from django.views.decorators.http import require_POST
 from sendboard.core.pagecache import cached_for_reader
 from sendboard.core.submit import act, submit
 from sendboard.governance import queries, services
-from sendboard.governance.forms import AcceptForm, InviteForm, PersonForm, RoleForm
-from sendboard.governance.models import Partnership, Person
+from sendboard.governance.forms import AcceptForm, InviteForm, JoinForm, PersonForm, RoleForm
+from sendboard.governance.models import Invitation, Partnership, Person
 from sendboard.governance.permissions import Capability, partnership_view
 
 
@@ -118,6 +120,13 @@ def _account_form(
     )
 
 
+def _invitation_sent(invitation: Invitation) -> str:
+    sent = f"Invitation sent to {invitation.email}, valid for 7 days"
+    if services.account_at(invitation.email) is None:
+        return sent
+    return f"{sent}: they already have an account, and accept by signing in with it"
+
+
 @partnership_view(Capability.MANAGE)
 def person_invite(request: HttpRequest, partnership: Partnership, code) -> HttpResponse:
     person = queries.person_in(partnership, code)
@@ -128,7 +137,7 @@ def person_invite(request: HttpRequest, partnership: Partnership, code) -> HttpR
         lambda fields: services.person_invite(
             person=person, **fields, accept_url=_accept_url(request), by=request.user
         ),
-        done=lambda invitation: f"Invitation sent to {invitation.email}, valid for 7 days",
+        done=_invitation_sent,
     )
     if outcome.saved:
         return redirect("person_detail", partnership.slug, person.code)
@@ -179,27 +188,64 @@ def person_deactivate(request: HttpRequest, partnership: Partnership, code) -> H
     )
 
 
+def _invitation_refused(request: HttpRequest, reason: str) -> HttpResponse:
+    return render(request, "governance/invitation_refused.html", {"reason": reason}, status=410)
+
+
 def invitation_accept(request: HttpRequest, secret: str) -> HttpResponse:
-    """Set a password from an invitation's link; no one is signed in yet."""
+    """An invitation's link: set a password for a new account, or accept with the account
+    that already uses the address."""
     try:
         invitation = services.invitation_open(secret)
     except ValidationError as refused:
-        return render(
-            request,
-            "governance/invitation_refused.html",
-            {"reason": refused.messages[0]},
-            status=410,
-        )
+        if request.user.is_authenticated:
+            joined = services.invitation_taken_up_by(secret, request.user)
+            if joined is not None:
+                return redirect(joined)
+        return _invitation_refused(request, refused.messages[0])
+    account = services.account_at(invitation.email)
+    if account is None:
+        return _set_password(request, secret, invitation)
+    if not account.is_active:
+        return _invitation_refused(request, services.DEACTIVATED)
+    return _accept_with_account(request, secret, invitation, account)
+
+
+def _set_password(request: HttpRequest, secret: str, invitation: Invitation) -> HttpResponse:
+    """No one is signed in yet: the account is made with the password set here."""
     form = AcceptForm(request.POST or None)
     outcome = submit(
         request,
         form,
         lambda fields: services.invitation_accept(secret=secret, **fields),
-        done="Your account is ready",
+        done=lambda joined: joined.message,
     )
     if outcome.saved:
-        login(request, outcome.result, backend="django.contrib.auth.backends.ModelBackend")
+        login(request, outcome.result.user, backend="django.contrib.auth.backends.ModelBackend")
         return redirect(invitation.person.partnership)
     return render(
         request, "governance/invitation_accept.html", {"form": form, "invitation": invitation}
     )
+
+
+def _accept_with_account(
+    request: HttpRequest, secret: str, invitation: Invitation, account: User
+) -> HttpResponse:
+    """The address has an account: signed in with it, a button accepts; signed out, the
+    way to sign in and come back; signed in as anyone else, a refusal naming nothing."""
+    context = {"invitation": invitation}
+    if not request.user.is_authenticated:
+        context["sign_in"] = f"{reverse('login')}?{urlencode({'next': request.path})}"
+        return render(request, "governance/invitation_join.html", context)
+    if request.user != account:
+        return render(request, "governance/invitation_other_account.html", status=403)
+    form = JoinForm(request.POST if request.method == "POST" else None)
+    outcome = submit(
+        request,
+        form,
+        lambda fields: services.invitation_join(secret=secret, user=request.user),
+        done=lambda joined: joined.message,
+    )
+    if outcome.saved:
+        return redirect(invitation.person.partnership)
+    return render(request, "governance/invitation_join.html", {**context, "form": form})

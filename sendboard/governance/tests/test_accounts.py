@@ -14,7 +14,12 @@ from django.utils import timezone
 from sendboard.conftest import PERSONAS, expected_status
 from sendboard.governance import services
 from sendboard.governance.models import Invitation, Role
-from sendboard.governance.tests.factories import PartnershipFactory, PersonFactory, RoleFactory
+from sendboard.governance.tests.factories import (
+    PartnershipFactory,
+    PersonFactory,
+    RoleFactory,
+    UserFactory,
+)
 
 PASSWORD = "a long and unusual password"
 
@@ -101,10 +106,11 @@ def test_only_managers_invite(persona, people, newcomer, who):
     assert Invitation.objects.exists() == (who == "manager")
 
 
-def test_an_email_already_in_use_is_refused(persona, people, newcomer):
-    response = _invite(persona, newcomer, email="manager@example.org")
+def test_an_email_whose_account_is_already_here_is_refused(persona, people, newcomer):
+    response = _invite(persona, newcomer, email="Manager@example.org")
 
-    assert b"An account already uses this email address" in response.content
+    assert b"Manager Tester already has an account: change their role instead" in response.content
+    assert not Invitation.objects.exists()
 
 
 def test_a_manager_changes_and_removes_a_role_and_history_keeps_both(persona, people):
@@ -177,3 +183,57 @@ def test_the_people_page_shows_each_account_to_managers_only(persona, people, ne
 
     assert "Invited as Editor" in for_manager and "Partnership manager" in for_manager
     assert "Invited as" not in for_member
+
+
+def _invited_elsewhere(email: str, *, role: str = "member", slug: str = "southshire"):
+    """The same address invited by a second partnership's manager."""
+    elsewhere = PartnershipFactory(slug=slug, name=f"{slug.title()} SEND Partnership")
+    manager = PersonFactory(partnership=elsewhere, user=UserFactory(username=f"{slug}.manager"))
+    RoleFactory(user=manager.user, partnership=elsewhere, name="manager")
+    return services.person_invite(
+        person=PersonFactory(partnership=elsewhere, name="Priya Nair", email=""),
+        email=email,
+        role=role,
+        accept_url=lambda secret: f"/invitations/{secret}/",
+        by=manager.user,
+    )
+
+
+def test_one_link_takes_up_the_invitations_of_every_partnership_and_says_which(
+    persona, people, newcomer
+):
+    # Issue 8: only the invitation whose link was followed was taken up, and the other's
+    # link then failed, its address taken by the account just made.
+    _invite(persona, newcomer)
+    link = _link_in_mail()
+    other = _invited_elsewhere("Priya.Nair@northshire.gov.uk")
+
+    visitor = Client()
+    done = visitor.post(link, {"password": PASSWORD, "password_again": PASSWORD}, follow=True)
+
+    user = get_user_model().objects.get(username="priya.nair@northshire.gov.uk")
+    roles = Role.objects.filter(user=user).values_list("partnership__slug", "name")
+    assert sorted(roles) == [("northshire", "editor"), ("southshire", "member")]
+    other.refresh_from_db()
+    assert other.person.user == user
+    assert other.history.latest().history_change_reason == "Accepted"
+    assert (
+        "Your account is ready: you have joined Northshire SEND Partnership and "
+        "Southshire SEND Partnership" in done.content.decode()
+    )
+
+
+def test_of_two_invitations_to_one_partnership_the_one_followed_counts(persona, people, newcomer):
+    _invite(persona, newcomer)
+    link = _link_in_mail()
+    twin = PersonFactory(partnership=newcomer.partnership, name="P. Nair", email="")
+    _invite(persona, twin)
+
+    Client().post(link, {"password": PASSWORD, "password_again": PASSWORD})
+
+    newcomer.refresh_from_db()
+    twin.refresh_from_db()
+    assert newcomer.user is not None and twin.user is None
+    left = twin.invitations.get()
+    assert left.withdrawn_at is not None
+    assert left.history.latest().history_change_reason == "Another invitation here was taken up"

@@ -15,7 +15,12 @@ from sendboard.governance.services import (
     invitation_accept_by_single_sign_on,
     person_invite,
 )
-from sendboard.governance.tests.factories import PersonFactory
+from sendboard.governance.tests.factories import (
+    PartnershipFactory,
+    PersonFactory,
+    RoleFactory,
+    UserFactory,
+)
 from sendboard.governance.tests.test_oidc import (  # noqa: F401
     oidc_provider,
     sign_in_at_provider,
@@ -114,3 +119,55 @@ def test_an_invitation_taken_up_through_single_sign_on_cannot_be_taken_up_again(
     assert invitation_accept_by_single_sign_on(email=EMAIL) is None
     with pytest.raises(ValidationError, match="This invitation has been used"):
         invitation_accept(secret=invitation.secret, password="a long enough password")
+
+
+@pytest.fixture
+def invitation_elsewhere(invitation):
+    """The same address invited, later, by a second partnership."""
+    elsewhere = PartnershipFactory(slug="southshire", name="Southshire SEND Partnership")
+    manager = UserFactory(username="southshire.manager")
+    RoleFactory(user=manager, partnership=elsewhere, name=Role.Name.MANAGER)
+    return person_invite(
+        person=PersonFactory(partnership=elsewhere, name="Priya Nair"),
+        email=EMAIL,
+        role=Role.Name.MEMBER,
+        accept_url=lambda secret: f"/invitations/{secret}/",
+        by=manager,
+    )
+
+
+@pytest.mark.usefixtures("single_sign_on")
+def test_signing_in_takes_up_the_invitations_of_every_partnership_and_says_which(
+    client, invitation, invitation_elsewhere
+):
+    back = sign_in_at_provider(client, "invited", start="/oidc/authenticate/?next=/northshire/")
+
+    user = get_user_model().objects.get(email=EMAIL)
+    roles = Role.objects.filter(user=user).values_list("partnership__slug", "name")
+    assert sorted(roles) == [("northshire", "editor"), ("southshire", "member")]
+    assert Person.objects.filter(user=user).count() == 2
+    assert not Invitation.objects.filter(accepted_at=None).exists()
+    page = client.get(back["Location"]).text
+    assert (
+        "Your account is ready: you have joined Northshire SEND Partnership and "
+        "Southshire SEND Partnership" in page
+    )
+
+
+@pytest.mark.parametrize("lapse", ["expired", "withdrawn"])
+def test_an_expired_or_withdrawn_invitation_elsewhere_is_not_taken_up(
+    invitation, invitation_elsewhere, lapse
+):
+    if lapse == "expired":
+        _expire(invitation_elsewhere)
+    else:
+        Invitation.objects.filter(pk=invitation_elsewhere.pk).update(withdrawn_at=timezone.now())
+
+    joined = invitation_accept_by_single_sign_on(email=EMAIL)
+
+    assert [partnership.slug for partnership in joined.partnerships] == ["northshire"]
+    assert list(Role.objects.filter(user=joined.user).values_list("partnership__slug")) == [
+        ("northshire",)
+    ]
+    invitation_elsewhere.refresh_from_db()
+    assert invitation_elsewhere.accepted_at is None
