@@ -20,15 +20,14 @@ import argparse
 import collections
 import datetime
 import itertools
-import os
 import random
 import re
-import shutil
 import statistics
 import sys
-import tempfile
 import time
 from pathlib import Path
+
+from scratch import scratch_installation
 
 ROOT = Path(__file__).resolve().parent.parent
 P95_TARGET_MS = 100.0
@@ -46,35 +45,14 @@ def main() -> None:
     )
     args = parser.parse_args()
 
-    data_dir = tempfile.mkdtemp(prefix="sendboard-pages-")
-    # Settings are read once, at set-up: the database must point at the new folder first.
-    os.environ["SENDBOARD_DATA_DIR"] = data_dir
-    Path(data_dir, "static").mkdir()
-    os.environ.pop("DATABASE_URL", None)
-    os.environ["DEBUG"] = "false"
-    os.environ["ALLOWED_HOSTS"] = "testserver"
-    os.environ["SECURE_COOKIES"] = "false"
-    os.environ.setdefault("SECRET_KEY", "benchmark-only-secret-key")
-    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "sendboard.settings")
-    sys.path.insert(0, str(ROOT))
-    import django
-
-    django.setup()
-    try:
-        from django.core.management import call_command
-
-        started = time.perf_counter()
-        call_command("migrate", verbosity=0)
-        call_command("createcachetable", verbosity=0)
+    started = time.perf_counter()
+    with scratch_installation("pages", keep=args.keep) as data_dir:
         built = Partnership10Years(years=args.years).build()
         print(f"Built in {time.perf_counter() - started:.1f} s in {data_dir}: {built.describe()}")
         rows = measure(built, requests=args.requests)
         report(rows)
         if args.profile:
             profile(built)
-    finally:
-        if not args.keep:
-            shutil.rmtree(data_dir, ignore_errors=True)
 
 
 class Partnership10Years:

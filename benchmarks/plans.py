@@ -20,17 +20,13 @@ The figures are printed, never asserted: they depend on the machine.
 
 import argparse
 import datetime
-import os
 import random
-import shutil
 import statistics
-import sys
-import tempfile
 import time
 from collections.abc import Callable
-from pathlib import Path
 
-ROOT = Path(__file__).resolve().parent.parent
+from scratch import scratch_installation
+
 TARGETS_MS = {
     "rollups": 300.0,
     "highlight": 300.0,
@@ -49,35 +45,14 @@ def main() -> None:
     parser.add_argument("--keep", action="store_true", help="Keep the temporary data folder.")
     args = parser.parse_args()
 
-    data_dir = tempfile.mkdtemp(prefix="sendboard-plans-")
-    # Settings are read once, at set-up: the database must point at the new folder first.
-    os.environ["SENDBOARD_DATA_DIR"] = data_dir
-    Path(data_dir, "static").mkdir()
-    os.environ.pop("DATABASE_URL", None)
-    os.environ["DEBUG"] = "false"
-    os.environ["ALLOWED_HOSTS"] = "testserver"
-    os.environ["SECURE_COOKIES"] = "false"
-    os.environ.setdefault("SECRET_KEY", "benchmark-only-secret-key")
-    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "sendboard.settings")
-    sys.path.insert(0, str(ROOT))
-    import django
-
-    django.setup()
-    try:
-        from django.core.management import call_command
-
-        started = time.perf_counter()
-        call_command("migrate", verbosity=0)
-        call_command("createcachetable", verbosity=0)
+    started = time.perf_counter()
+    with scratch_installation("plans", keep=args.keep) as data_dir:
         built = LargePlan(lines=args.lines, periods=args.periods, risks=args.risks).build()
         print(f"Built in {time.perf_counter() - started:.1f} s in {data_dir}: {built.describe()}")
         from sendboard.core.warm import warm_and_freeze
 
         warm_and_freeze()  # as sendboard.wsgi readies a server process
         report(measure(built, requests=args.requests))
-    finally:
-        if not args.keep:
-            shutil.rmtree(data_dir, ignore_errors=True)
 
 
 class LargePlan:

@@ -24,37 +24,15 @@ import argparse
 import datetime
 import os
 import random
-import shutil
 import statistics
-import sys
-import tempfile
 import time
-from pathlib import Path
 
-ROOT = Path(__file__).resolve().parent.parent
+from scratch import scratch_installation
+
 TARGETS_MS = {"figures_p95": 200.0, "report_p95": 200.0, "draw": 500.0, "draw_service": 500.0}
 TEAMS = ("North", "South", "West")
 SECTIONS = (*"ABCDEFGHIJK", "L1")
 THEMES = ("Outcomes not specific", "Health advice missing", "Child's voice absent")
-
-
-def _setup(data_dir: str) -> None:
-    os.environ["SENDBOARD_DATA_DIR"] = data_dir
-    Path(data_dir, "static").mkdir()
-    os.environ.pop("DATABASE_URL", None)
-    os.environ["DEBUG"] = "false"
-    os.environ["ALLOWED_HOSTS"] = "testserver"
-    os.environ["SECURE_COOKIES"] = "false"
-    os.environ.setdefault("SECRET_KEY", "benchmark-only-secret-key")
-    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "sendboard.settings")
-    sys.path.insert(0, str(ROOT))
-    import django
-
-    django.setup()
-    from django.core.management import call_command
-
-    call_command("migrate", verbosity=0)
-    call_command("createcachetable", verbosity=0)
 
 
 def _people(partnership):
@@ -260,9 +238,7 @@ def main() -> None:
     parser.add_argument("--requests", type=int, default=50, help="Timed requests per page.")
     parser.add_argument("--keep", action="store_true", help="Keep the temporary data folder.")
     args = parser.parse_args()
-    data_dir = tempfile.mkdtemp(prefix="sendboard-quality-")
-    try:
-        _setup(data_dir)
+    with scratch_installation("quality", keep=args.keep) as data_dir:
         from django.urls import reverse
 
         started = time.perf_counter()
@@ -300,9 +276,6 @@ def main() -> None:
             held = held and ok
             print(f"{name:<42} {ms:9.1f} {TARGETS_MS[target]:10.0f}  {'holds' if ok else 'MISSED'}")
         print(f"\nTargets: {'all hold' if held else 'NOT all hold'}.")
-    finally:
-        if not args.keep:
-            shutil.rmtree(data_dir, ignore_errors=True)
 
 
 if __name__ == "__main__":

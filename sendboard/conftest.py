@@ -13,6 +13,7 @@ from hypothesis import settings
 from simple_history.signals import pre_create_historical_record
 
 from sendboard.governance.models import Group, Membership, Role
+from sendboard.governance.starting import starter_content
 from sendboard.governance.tests.factories import (
     BoardFactory,
     GroupFactory,
@@ -101,6 +102,15 @@ def persona(people):
             return client
 
     return Clients()
+
+
+@pytest.fixture(autouse=True)
+def _partnerships_start_empty():
+    """A partnership made in a test starts without the standard set of indicators, which
+    would cost each test 19 indicators it does not look at; the standard set's own tests
+    switch it back on."""
+    with starter_content(on=False):
+        yield
 
 
 @pytest.fixture(autouse=True)

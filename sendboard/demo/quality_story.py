@@ -6,6 +6,8 @@ auditors at first, so the target is missed, then met; plans improve through the 
 as training follows the learning themes. The manager moderates Olivia's audits and
 Olivia, a named moderator, the manager's. Every audit is written through the quality
 services, and the Board's minute quotes the month's figures read back from the records.
+The month still open has its sample drawn from the demo's casework snapshot, as the
+manager draws one, once `sendboard demo` has loaded the snapshot.
 """
 
 import datetime
@@ -13,9 +15,10 @@ import random
 from collections.abc import Callable
 from decimal import Decimal
 
+from sendboard.casework.models import Snapshot
 from sendboard.demo.cast import Cast
 from sendboard.demo.plan import AGENDA_TITLE, plan_months
-from sendboard.governance.models import Partnership
+from sendboard.governance.models import Partnership, Person, Role
 from sendboard.lib.periods import add_months
 from sendboard.meetings.models import Meeting, MinuteEntry
 from sendboard.quality import learning, services
@@ -33,11 +36,16 @@ from sendboard.quality.models import (
     Theme,
 )
 
-TEAMS = ("North", "Central", "South")
-ACTIVE_PLANS = 240  # the month's base: 5% of it is the target of 12 audits
+# The localities of the demo's casework snapshot (its `teams` table), so the month drawn
+# from it is stratified by the teams the past audits name.
+TEAMS = ("North", "South", "East", "West", "Central", "Post-16")
+TARGET_PERCENT = 1
+# The month's base, as the snapshots of the time gave it: 1% of it is a target of 13
+# audits, as 1% of the demo snapshot's live plans is.
+ACTIVE_PLANS = 1290
 # Audits completed each month of the year: the target is missed until more auditors
-# join in the fourth month.
-COMPLETED = (7, 8, 8, 10, 11, 12, 12, 12, 12, 13, 12, 12)
+# join in the sixth month.
+COMPLETED = (7, 8, 8, 10, 11, 13, 13, 13, 13, 14, 13, 13)
 THEMES = {
     # theme: chance an audit finds it in the first month and in the last
     "Outcomes not specific": (0.6, 0.2),
@@ -70,7 +78,7 @@ class QualityStory:
         )
         services.quality_settings_update(
             partnership=partnership,
-            target_percent=Decimal(5),
+            target_percent=Decimal(TARGET_PERCENT),
             target_base="active",
             lookback_months=12,
             moderation_percent=Decimal(10),
@@ -177,6 +185,26 @@ class QualityStory:
         item = meeting.items.get(title=AGENDA_TITLE)
         summary = learning.monthly_summary(meeting.group.partnership, month=month)
         entry(item, "note", "EHC plan quality assurance: " + " ".join(summary[:3]), "auditor")
+
+
+def quality_sample_draw_demo(*, partnership: Partnership, snapshot: Snapshot) -> Sample:
+    """The month still open, drawn from the demo's casework snapshot as the manager draws
+    it (Quality, Draw a month's sample) and shared between Olivia Grant and the manager,
+    who have its audits to do. Called once `sendboard demo` has loaded the snapshot."""
+    auditors = Person.objects.filter(
+        partnership=partnership,
+        user__roles__partnership=partnership,
+        user__roles__name__in=[Role.Name.AUDITOR, Role.Name.MANAGER],
+    ).distinct()
+    manager = auditors.get(user__roles__name=Role.Name.MANAGER).user
+    return services.sample_draw(
+        partnership=partnership,
+        month=snapshot.as_at,
+        auditors=auditors,
+        snapshot=snapshot,
+        seed=SEED,
+        by=manager,
+    )
 
 
 def quality_remove(*, partnership: Partnership) -> None:

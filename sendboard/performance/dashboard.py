@@ -2,8 +2,9 @@
 
 A tile holds the latest figure with its rating against the period's target, how it
 moved since the period before and since the same period a year earlier, a sparkline,
-and whether its owner owes an exception note. Four queries whatever the number of
-indicators; the sparklines are drawn once for each set of values (see core.charts).
+and whether its owner owes an exception note. Five queries (indicators, targets,
+figures in two, commentary) whatever the number of indicators; a sparkline is drawn once for
+each set of values (see performance.charts).
 """
 
 from collections import defaultdict
@@ -11,7 +12,7 @@ from dataclasses import dataclass
 from datetime import date
 from decimal import Decimal
 
-from django.db.models import Max, Q, QuerySet
+from django.db.models import OuterRef, Q, QuerySet, Subquery
 
 from sendboard.lib.periods import add_months
 from sendboard.performance import rules
@@ -20,12 +21,6 @@ from sendboard.performance.models import Commentary, Indicator, Observation, Rag
 from sendboard.performance.queries import FREQUENCY_PERIOD, Shown, shown
 
 SPARKLINE_PERIODS = 24
-# Months back from the newest period that hold the sparkline and the year before it.
-SPARKLINE_SPAN = {
-    Observation.PeriodType.MONTH: SPARKLINE_PERIODS,
-    Observation.PeriodType.QUARTER: 3 * SPARKLINE_PERIODS,
-    Observation.PeriodType.CALENDAR_YEAR: 12 * SPARKLINE_PERIODS,
-}
 
 
 @dataclass(frozen=True)
@@ -126,11 +121,11 @@ def tiles(indicators: QuerySet[Indicator], *, raw: bool, sparklines: bool = True
     if not found:
         return []
     policy = found[0].partnership.small_number_policy
-    rows = _current_rows(found)
-    series = {
-        i.pk: points_of(i, rows.get(i.pk, [])[-(SPARKLINE_PERIODS + 1) :], policy=policy, raw=raw)
-        for i in found
-    }
+    # The period before the sparkline's first too, for the movement since a year before.
+    rows = recent_rows(
+        [(i, FREQUENCY_PERIOD[i.frequency]) for i in found], keep=SPARKLINE_PERIODS + 1
+    )
+    series = {i.pk: points_of(i, rows.get(i.pk, []), policy=policy, raw=raw) for i in found}
     notes = _latest_commentary(found, series)
     return [
         _tile(indicator, series[indicator.pk], notes.get(indicator.pk), sparklines=sparklines)
@@ -138,28 +133,38 @@ def tiles(indicators: QuerySet[Indicator], *, raw: bool, sparklines: bool = True
     ]
 
 
-def _current_rows(indicators: list[Indicator]) -> dict[int, list[tuple]]:
-    """Each indicator's last few current figures for the kind of period it is watched by,
-    oldest first. Each indicator's newest period is found first, so the figures are read
-    through the index from a little before it, leaving years of history unread."""
-    wanted = {i.pk: FREQUENCY_PERIOD[i.frequency] for i in indicators}
-    current = Observation.objects.filter(
-        indicator__in=wanted, superseded_by__isnull=True, period_type__in=set(wanted.values())
-    )
-    newest = {
-        (pk, kind): start
-        for pk, kind, start in current.values("indicator_id", "period_type")
-        .annotate(newest=Max("period_start"))
-        .values_list("indicator_id", "period_type", "newest")
-    }
-    recent = Q(pk__in=[])
-    for pk, kind in wanted.items():
-        if (pk, kind) in newest:
-            first = add_months(newest[pk, kind], -SPARKLINE_SPAN[kind])
-            recent |= Q(indicator_id=pk, period_type=kind, period_start__gte=first)
+def recent_rows(wanted: list[tuple[Indicator, str]], *, keep: int) -> dict[int, list[tuple]]:
+    """Each indicator's last ``keep`` current figures of the kind of period wanted for it,
+    oldest first, as rows of (start, end, label, value, numerator, denominator,
+    provenance, code).
+
+    A query for each kind of period finds where each indicator's last ``keep`` begin
+    (through the index, whatever the years stored); one more reads from the earliest of
+    those on, so a clause is written for each kind of period, not for each indicator.
+    """
+    by_kind: dict[str, list[int]] = defaultdict(list)
+    for indicator, period_type in wanted:
+        by_kind[period_type].append(indicator.pk)
+    current = Observation.objects.filter(superseded_by__isnull=True)
+    reading = Q(pk__in=[])
+    for period_type, pks in by_kind.items():
+        starts = (
+            current.filter(indicator=OuterRef("pk"), period_type=period_type)
+            .order_by("-period_start")
+            .values("period_start")[keep - 1 : keep]
+        )
+        firsts = set(
+            Indicator.objects.filter(pk__in=pks)
+            .annotate(first=Subquery(starts))
+            .values_list("first", flat=True)
+        )
+        clause = Q(period_type=period_type, indicator_id__in=pks)
+        if None not in firsts:  # an indicator with fewer figures is read from its first
+            clause &= Q(period_start__gte=min(firsts))
+        reading |= clause
     rows: dict[int, list[tuple]] = defaultdict(list)
     for indicator_id, *row in (
-        current.filter(recent)
+        current.filter(reading)
         .order_by("indicator_id", "period_start")
         .values_list(
             "indicator_id",
@@ -174,7 +179,7 @@ def _current_rows(indicators: list[Indicator]) -> dict[int, list[tuple]]:
         )
     ):
         rows[indicator_id].append(tuple(row))
-    return rows
+    return {indicator_id: found[-keep:] for indicator_id, found in rows.items()}
 
 
 def _latest_commentary(

@@ -243,11 +243,16 @@ def observation_history(
     observations = indicator.observations.filter(period_type=period_type)
     if since is not None:
         observations = observations.filter(period_start__gte=since)
-    observations = observations.select_related("snapshot", "superseded_by__snapshot").order_by(
-        "-period_start", "-computed_at"
-    )[:limit]
+    observations = observations.select_related(
+        "snapshot", "superseded_by__snapshot", "recorded_by"
+    ).order_by("-period_start", "-computed_at")[:limit]
     policy = indicator.partnership.small_number_policy
     return [figure_shown(o, indicator=indicator, policy=policy, raw=raw) for o in observations]
+
+
+def publishes_figures(partnership: Partnership) -> bool:
+    """Whether the public dashboard has any figure to show."""
+    return partnership.indicators.filter(published=True).exists()
 
 
 def period_types_of(indicator: Indicator) -> list[tuple[str, str]]:

@@ -22,7 +22,7 @@ from sendboard.performance.forms import (
     TrajectoryForm,
 )
 from sendboard.performance.imports import figures_import
-from sendboard.performance.indicator_page import indicator_page
+from sendboard.performance.indicator_page import indicator_page, indicator_pages
 from sendboard.performance.models import (
     Commentary,
     Indicator,
@@ -516,14 +516,12 @@ def figures_export(request: HttpRequest, partnership: Partnership, fmt: str) -> 
 @cached_for_reader
 def public_dashboard(request: HttpRequest, partnership: Partnership) -> HttpResponse:
     """The figures the partnership publishes, small numbers suppressed whoever reads."""
-    indicators = partnership.indicators.filter(published=True)
-    found = tiles(indicators, raw=False, sparklines=False)
-    pages = {
-        i.pk: indicator_page(
-            i, period_type=queries.FREQUENCY_PERIOD[i.frequency], raw=False, combining=False
-        )
-        for i in indicators
-    }
+    found = tiles(partnership.indicators.filter(published=True), raw=False, sparklines=False)
+    pages = indicator_pages(
+        [(t.indicator, queries.FREQUENCY_PERIOD[t.indicator.frequency]) for t in found],
+        raw=False,
+        combining=False,
+    )
     return render(
         request,
         "performance/public_dashboard.html",

@@ -13,6 +13,7 @@ from sendboard.core.word import DOCX_TYPE
 from sendboard.governance.models import Partnership
 from sendboard.governance.permissions import Capability, partnership_view, public_view
 from sendboard.meetings.models import Meeting
+from sendboard.performance.queries import publishes_figures
 from sendboard.publishing import documents, queries, services
 from sendboard.publishing.forms import DraftForm, SummaryForm, VersionForm, WithdrawForm
 from sendboard.publishing.markup import parse, prose
@@ -204,6 +205,7 @@ def public_home(request: HttpRequest, partnership: Partnership) -> HttpResponse:
             "partnership": partnership,
             "summaries": queries.published_summaries(partnership),
             "minutes": queries.published_minutes(partnership),
+            "publishes_figures": publishes_figures(partnership),
         },
     )
 

@@ -13,7 +13,7 @@ from sendboard.lib.periods import add_months
 from sendboard.quality.framework_file import FrameworkFileError, read_framework
 from sendboard.quality.models import AdviceGrade, Audit, Framework, QualitySettings
 from sendboard.quality.services import NOT_APPLICABLE
-from sendboard.workbooks.cells import normalise
+from sendboard.workbooks.forms import ColumnsForm
 
 FRAMEWORK_FILE = Allowed("The framework", (".json",), 1_000_000)
 
@@ -199,6 +199,11 @@ class AuditForm(SectionGradesForm):
                 required=False,
                 initial=(advice or {}).get(agency, ""),
             )
+        # As an auditor works: what is audited, the sections, the advice, then the summary.
+        graded = [
+            name for name in self.fields if name.startswith(("section_", "evidence_", "advice_"))
+        ]
+        self.order_fields(["stage", "kind", *graded, "strengths", "improvements", "themes"])
         if not self.is_bound:
             self.initial.update(
                 stage=audit.stage,
@@ -261,32 +266,58 @@ AUDITS_FILE = Allowed("The audit results", (".csv", ".xlsx"), 10 * 1024 * 1024)
 class AuditsImportForm(GovUKFormMixin, forms.Form):
     file = forms.FileField(
         label="Audit results (CSV or .xlsx)",
+        help_text="The export of your audit tool: CSV in UTF-8, or an Excel workbook",
         error_messages={"required": "Choose the file of audit results"},
     )
-    columns = forms.CharField(
-        label="Columns sendboard does not recognise (optional)",
-        help_text=(
-            "One a line, your heading = the field: EHCP ref = plan_id, Sect. F = section:F, "
-            "Health = advice:health. Remembered for next time."
-        ),
-        widget=forms.Textarea(attrs={"rows": 4}),
-        required=False,
-        max_length=5000,
-    )
-    dry_run = forms.BooleanField(label="Check the file only; import nothing", required=False)
 
     def clean_file(self):
         file = self.cleaned_data["file"]
         check_upload(file, AUDITS_FILE)
         return file
 
-    def clean_columns(self) -> dict[str, str]:
-        found = {}
-        for number, line in enumerate(self.cleaned_data["columns"].splitlines(), start=1):
-            if not line.strip():
-                continue
-            heading, equals, field = line.partition("=")
-            if not equals or not heading.strip() or not field.strip():
-                raise ValidationError(f"Line {number}: write it as: your heading = field")
-            found[normalise(heading)] = field.strip()
-        return found
+    def service_fields(self) -> dict:
+        file = self.cleaned_data["file"]
+        return {"name": file.name, "content": file.read()}
+
+
+class AuditColumnsForm(ColumnsForm):
+    """Each heading of the export with the field its column holds: sendboard's guess or
+    the partnership's remembered choice, for the manager to confirm or correct."""
+
+    def service_fields(self) -> dict:
+        return {"columns": self.columns()}
+
+
+class PlanTeamSearchForm(GovUKFormMixin, forms.Form):
+    q = forms.CharField(label="Find a plan by its id, or a team", required=False, max_length=64)
+
+
+class PlanTeamForm(GovUKFormMixin, forms.Form):
+    team = forms.CharField(
+        label="Team",
+        help_text="Leave blank to use the team the casework snapshot gives",
+        required=False,
+        max_length=100,
+    )
+    # The team as it was when the page was opened, so a newer change is not overwritten.
+    opened_team = forms.CharField(required=False, widget=forms.HiddenInput)
+
+
+PLAN_TEAMS_FILE = Allowed("The plan teams", (".csv",), 2 * 1024 * 1024)
+
+
+class PlanTeamsImportForm(GovUKFormMixin, forms.Form):
+    file = forms.FileField(
+        label="Plan teams (CSV)",
+        help_text="Two columns headed plan id and team, one plan a row, in UTF-8",
+        error_messages={"required": "Choose the CSV file of plan teams"},
+    )
+
+    def clean_file(self):
+        file = self.cleaned_data["file"]
+        check_upload(file, PLAN_TEAMS_FILE)
+        return file
+
+    def service_fields(self) -> dict:
+        file = self.cleaned_data["file"]
+        return {"name": file.name, "content": file.read()}

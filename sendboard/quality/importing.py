@@ -1,63 +1,109 @@
 """Audit results kept elsewhere (an audit tool's CSV or .xlsx export) imported as audits.
 
-The columns are mapped once: a heading names a field (`plan_id`, `month`, `team`,
+The columns are mapped once: each heading names a field (`plan_id`, `month`, `team`,
 `stage`, `kind`, `auditor`, `section:A`..., `advice:health`..., `themes`, `strengths`,
-`improvements`), the mapping is kept for the partnership and offered again next time.
-Headings a council commonly writes ("EHCP ID", "Section A", "Health advice") are
-recognised without one. Every row is checked with the same rules as the audit form;
-if any row has a problem nothing is saved, and each problem names its row and column.
-The overall grade is computed from the section grades, never read from the file.
+`improvements`) or none, and the mapping is kept for the partnership, so the next export
+of the same tool imports without asking. Headings a council commonly writes ("EHCP ID",
+"Section A", "Health advice") are recognised before anyone maps them. Every row is
+checked with the same rules as the audit form; if any row has a problem nothing is
+saved, and each problem names its row and column. The overall grade is computed from
+the section grades, never read from the file.
 """
 
 import csv
 import io
 import re
+from collections.abc import Mapping
 from dataclasses import dataclass
 
 from django.contrib.auth.models import User
-from django.core.exceptions import PermissionDenied
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 from simple_history.utils import bulk_create_with_history
 
 from sendboard.core.pagecache import revision_bump
+from sendboard.core.services import save_tracked
 from sendboard.governance.models import Partnership, Person
 from sendboard.governance.permissions import Capability, access_for
-from sendboard.lib.grading import IncompleteGrades, overall_grade
-from sendboard.quality import queries
-from sendboard.quality.models import AdviceGrade, Audit, Framework, SectionGrade, Theme
+from sendboard.lib.grading import overall_grade
+from sendboard.quality import queries, services
+from sendboard.quality.models import (
+    AdviceGrade,
+    Audit,
+    AuditUpload,
+    Framework,
+    SectionGrade,
+    Theme,
+)
 from sendboard.quality.services import NOT_APPLICABLE
 from sendboard.workbooks.cells import CellError, normalise, parse_date, text
+from sendboard.workbooks.kinds import Field, Layout
+from sendboard.workbooks.models import ColumnMapping
 from sendboard.workbooks.problems import Problem, WorkbookInvalid
 from sendboard.workbooks.reading import MAX_BYTES, MAX_ROWS, Table, read_table
+from sendboard.workbooks.services.mappings import columns_for
 
-FIELDS = (
-    "plan_id",
-    "month",
-    "team",
-    "stage",
-    "kind",
-    "auditor",
-    "themes",
-    "strengths",
-    "improvements",
+_GRADE = "a grade: {words}, or 1 to {levels}"
+_FIELDS = (
+    Field(
+        "plan_id",
+        "Plan (pseudonymous id)",
+        (
+            "plan",
+            "plan id",
+            "ehcp id",
+            "ehcp",
+            "ehcp ref",
+            "ehcp reference",
+            "ehcp number",
+            "case id",
+            "requeststableid",
+            "plan ref",
+        ),
+        "the plan's id as in the casework snapshot",
+    ),
+    Field(
+        "month",
+        "Date of the audit",
+        ("month", "audit month", "date of audit", "audit date", "date", "date audit completed"),
+        "a date, such as 15/01/2026, or a month, such as January 2026: the audit counts "
+        "in its month",
+    ),
+    Field("team", "Team or locality", ("team", "locality", "team or locality")),
+    Field(
+        "stage",
+        "Stage of the plan",
+        ("stage", "plan stage"),
+        "draft, final or annual review; final when blank",
+    ),
+    Field(
+        "kind",
+        "Kind of audit",
+        ("audit", "audit type", "type of audit", "type", "kind"),
+        "education, health, social care or multi-agency; education when blank",
+    ),
+    Field(
+        "auditor",
+        "Auditor",
+        ("auditor", "auditor name", "audited by"),
+        "the auditor's name or email, as the partnership's people list has them",
+    ),
+    Field(
+        "themes",
+        "Learning themes",
+        ("themes", "learning themes"),
+        "separated by commas or semicolons",
+    ),
+    Field("strengths", "Strengths", ("strengths",)),
+    Field("improvements", "Areas for improvement", ("areas for improvement", "improvements")),
 )
-_GUESSES = {
-    "plan_id": ("plan", "plan id", "ehcp id", "ehcp", "case id", "requeststableid", "plan ref"),
-    "month": ("month", "audit month", "date of audit", "audit date", "date"),
-    "team": ("team", "locality", "team or locality"),
-    "stage": ("stage", "plan stage"),
-    "kind": ("audit", "audit type", "type", "kind"),
-    "auditor": ("auditor", "audited by"),
-    "themes": ("themes", "learning themes"),
-    "strengths": ("strengths",),
-    "improvements": ("areas for improvement", "improvements"),
-}
+# The words an audit tool writes, and the labels of the choices themselves.
 _STAGES = {
     "draft": Audit.Stage.DRAFT,
     "final": Audit.Stage.FINAL,
     "review": Audit.Stage.REVIEW,
     "annual review": Audit.Stage.REVIEW,
-    "after annual review": Audit.Stage.REVIEW,
+    **{normalise(label): stage for stage, label in Audit.Stage.choices},
 }
 _KINDS = {
     "education": Audit.Kind.EDUCATION,
@@ -65,6 +111,7 @@ _KINDS = {
     "social care": Audit.Kind.SOCIAL_CARE,
     "multi agency": Audit.Kind.MULTI,
     "multi": Audit.Kind.MULTI,
+    **{normalise(label): kind for kind, label in Audit.Kind.choices},
 }
 _NOT_APPLICABLE = (
     "n a",
@@ -75,30 +122,106 @@ _NOT_APPLICABLE = (
 )
 
 
-def guess_mapping(headers: dict[str, str], framework: Framework) -> dict[str, str]:
-    """normalised heading: field, for the headings this module recognises unaided."""
-    found = {}
-    for heading in headers.values():
-        key = normalise(heading)
-        for field, guesses in _GUESSES.items():
-            if key in guesses:
-                found[key] = field
-        section = re.fullmatch(r"(?:section )?([a-z]|l\d+)(?: .*)?", key)
-        known = {s["key"].lower(): s["key"] for s in framework.sections}
-        if section and section.group(1) in known and (key.startswith("section") or len(key) <= 3):
-            found[key] = f"section:{known[section.group(1)]}"
-        for agency, label in AdviceGrade.Agency.choices:
-            if key in (f"{label.lower()} advice", f"advice {label.lower()}", f"{agency} advice"):
-                found[key] = f"advice:{agency}"
+@dataclass(frozen=True)
+class AuditLayout(Layout):
+    """The fields of an audit export, with the framework's sections and the advices."""
+
+    def guess(self, heading: str) -> str:
+        found = super().guess(heading)
+        # "Section F - Provision": a section named by its letter, whatever follows it.
+        section = re.fullmatch(r"(?:section|sect) ([a-z]|l\d+)(?: .*)?", normalise(heading))
+        if found or not section:
+            return found
+        wanted = f"section:{section.group(1)}"
+        return next((f.name for f in self.fields if f.name.lower() == wanted), "")
+
+
+def layout_for(framework: Framework) -> AuditLayout:
+    levels = {"words": ", ".join(framework.scale), "levels": len(framework.scale)}
+    sections = tuple(
+        Field(
+            f"section:{s['key']}",
+            f"Section {s['key']}: {s['title']}",
+            (f"section {s['key'].lower()}", s["key"].lower()),
+            _GRADE.format(**levels) + ("" if s.get("required", True) else "; may be blank"),
+        )
+        for s in framework.sections
+    )
+    advice = tuple(
+        Field(
+            f"advice:{agency}",
+            f"Quality of the {label.lower()} advice",
+            (f"{normalise(label)} advice", f"advice {normalise(label)}", f"{agency} advice"),
+            _GRADE.format(**levels) + ", or not applicable (no needs identified)",
+        )
+        for agency, label in AdviceGrade.Agency.choices
+    )
+    required = [s["key"] for s in framework.sections if s.get("required", True)]
+    return AuditLayout(
+        fields=(*_FIELDS, *sections, *advice),
+        needed=(("plan_id",), ("month",), ("auditor",), *((f"section:{k}",) for k in required)),
+    )
+
+
+def columns_of(table: Table, layout: Layout, known: Mapping[str, str]) -> dict[str, str]:
+    """Each column's field (letter: field): as `known` (normalised heading: field, "" for
+    a column not imported) has it, else as its heading suggests."""
+    return columns_for(table, layout, ColumnMapping(columns=dict(known)))
+
+
+def unmapped_headings(table: Table, known: Mapping[str, str]) -> list[str]:
+    """The file's headings that nobody has mapped yet (or chosen to leave out)."""
+    return [heading for heading in table.headers.values() if normalise(heading) not in known]
+
+
+def mapped_columns(partnership: Partnership, table: Table) -> list[tuple[str, str, str]]:
+    """(letter, heading, the label of the field it holds or "") of each column, as the
+    partnership's columns and the headings map them."""
+    framework = queries.current_framework(partnership)
+    if framework is None:
+        return []
+    layout = layout_for(framework)
+    columns = columns_of(table, layout, queries.settings_of(partnership).import_columns)
+    return [
+        (letter, heading, layout.field(columns[letter]).label if letter in columns else "")
+        for letter, heading in table.headers.items()
+    ]
+
+
+def mapping_problems(
+    table: Table, layout: Layout, known: Mapping[str, str]
+) -> list[tuple[str, str]]:
+    """(column letter, message) for each heading mapped to a field that is not one, or
+    to a field another column already holds."""
+    names = {field.name for field in layout.fields}
+    taken: dict[str, str] = {}
+    found = []
+    for letter, heading in table.headers.items():
+        field = known.get(normalise(heading), "")
+        if not field:
+            continue
+        if field not in names:
+            found.append((letter, f"'{field}' is not a field: use one of {', '.join(names)}"))
+        elif field in taken:
+            found.append(
+                (
+                    letter,
+                    f"Column {taken[field]} holds {layout.field(field).label} already: "
+                    "choose it for one column only",
+                )
+            )
+        else:
+            taken[field] = letter
     return found
 
 
-def read_upload(data: bytes, *, name: str) -> Table:
-    """The table of a .xlsx (as workbooks reads one) or of a CSV (UTF-8, comma separated)."""
+def read_upload(data: bytes, *, name: str, known: frozenset[str] = frozenset()) -> Table:
+    """The table of a .xlsx (as workbooks reads one, preferring a header row of `known`
+    headings) or of a CSV (UTF-8, comma separated)."""
     if len(data) > MAX_BYTES:
         raise WorkbookInvalid([Problem(f"{name} is larger than {MAX_BYTES // 2**20} MB")])
     if name.lower().endswith(".xlsx"):
-        return read_table(data, name=name)
+        return read_table(data, name=name, known_headers=known)
     try:
         rows = list(csv.reader(io.StringIO(data.decode("utf-8-sig"))))
     except (UnicodeDecodeError, csv.Error) as error:
@@ -135,13 +258,12 @@ class _Row:
 
 
 class _Checker:
-    def __init__(self, partnership: Partnership, framework: Framework, table: Table, mapping):
+    def __init__(self, partnership: Partnership, framework: Framework, table: Table, columns: dict):
         self.framework = framework
         self.table = table
-        self.columns = {
-            letter: mapping[normalise(heading)]
-            for letter, heading in table.headers.items()
-            if normalise(heading) in mapping
+        self.columns = columns
+        self.required = {
+            f"section:{s['key']}" for s in framework.sections if s.get("required", True)
         }
         self.words = {normalise(word): n for n, word in enumerate(framework.scale, start=1)}
         self.people = {}
@@ -152,16 +274,9 @@ class _Checker:
                     self.people[person.email.lower()] = person
         self.problems: list[Problem] = []
 
-    def problem(self, row: int, letter: str, message: str) -> None:
+    def problem(self, row: int | None, letter: str, message: str) -> None:
         header = self.table.headers.get(letter, "")
         self.problems.append(Problem(message, self.table.sheet, row, letter, header))
-
-    def missing_columns(self) -> list[str]:
-        mapped = set(self.columns.values())
-        required = ["plan_id", "month", "auditor"] + [
-            f"section:{s['key']}" for s in self.framework.sections if s.get("required", True)
-        ]
-        return [field for field in required if field not in mapped]
 
     def grade(self, value: object, *, advice: bool = False) -> int | str | None:
         typed = normalise(text(value))
@@ -178,6 +293,18 @@ class _Checker:
             + (", or not applicable" if advice else "")
         )
 
+    def section_grade(self, field: str, value: object) -> int | None:
+        """A section's grade; "N/A" leaves an optional section blank, and is refused for
+        one the framework requires."""
+        if normalise(text(value)) not in _NOT_APPLICABLE:
+            return self.grade(value)
+        if field in self.required:
+            raise CellError(
+                f"Section {field.split(':')[1]} cannot be not applicable: the framework "
+                "requires its grade"
+            )
+        return None
+
     def row(self, number: int, cells: dict[str, object], partnership: Partnership) -> _Row | None:
         values: dict[str, object] = {}
         grades: dict[str, int | None] = {}
@@ -187,24 +314,29 @@ class _Checker:
             cell = cells.get(letter)
             try:
                 if field.startswith("section:"):
-                    grades[field.split(":")[1]] = self.grade(cell)
+                    grades[field.split(":")[1]] = self.section_grade(field, cell)
                 elif field.startswith("advice:"):
                     advice[field.split(":")[1]] = self.grade(cell, advice=True)
                 else:
                     values[field] = self.field(field, cell)
             except CellError as error:
                 self.problem(number, letter, str(error))
-        letter_of = {field: letter for letter, field in self.columns.items()}
-        for field in ("plan_id", "month", "auditor"):
-            if not values.get(field) and field in letter_of and len(self.problems) == before:
-                self.problem(number, letter_of[field], f"Give the {field.replace('_', ' ')}")
+        named = {problem.column for problem in self.problems[before:]}
+        blank = [
+            (letter, f"Give the {field.replace('_', ' ')}")
+            for letter, field in self.columns.items()
+            if field in ("plan_id", "month", "auditor") and not values.get(field)
+        ] + [
+            (letter, f"Give the grade of section {field.split(':')[1]}")
+            for letter, field in self.columns.items()
+            if field in self.required and grades.get(field.split(":")[1]) is None
+        ]
+        for letter, message in blank:
+            if letter not in named:
+                self.problem(number, letter, message)
         if len(self.problems) > before:
             return None
-        try:
-            overall = overall_grade(self.framework.formula(), grades)
-        except IncompleteGrades as missing:
-            self.problem(number, "", f"No grade for section {', '.join(missing.missing)}")
-            return None
+        overall = overall_grade(self.framework.formula(), grades)
         audit = Audit(
             partnership=partnership,
             framework=self.framework,
@@ -241,7 +373,8 @@ class _Checker:
         if field in ("stage", "kind"):
             choices = _STAGES if field == "stage" else _KINDS
             if typed and normalise(typed) not in choices:
-                raise CellError(f"'{typed}' is not a {field}: use {', '.join(choices)}")
+                labels = (Audit.Stage if field == "stage" else Audit.Kind).labels
+                raise CellError(f"'{typed}' is not a {field}: use {', '.join(labels)}")
             return choices.get(normalise(typed))
         if field == "themes":
             return [name.strip() for name in re.split(r"[;,]", typed) if name.strip()]
@@ -272,6 +405,48 @@ def _refuse_repeats(checker: _Checker, rows: list[_Row | None], partnership) -> 
         seen.setdefault(key, number)
 
 
+def _remembered(table: Table, columns: Mapping[str, str]) -> dict[str, str]:
+    """normalised heading: field for every heading of the table, "" for one not imported."""
+    return {
+        normalise(heading): columns.get(letter, "") for letter, heading in table.headers.items()
+    }
+
+
+def _keep_columns(partnership: Partnership, known: dict[str, str], *, by: User) -> None:
+    settings = queries.settings_of(partnership)
+    # Headings of earlier exports this one lacks stay, so two tools' layouts both work.
+    settings.import_columns = {**settings.import_columns, **known}
+    save_tracked(settings, opened_version=None, reason="Audit import columns mapped", by=by)
+
+
+def _require_manager(by: User, partnership: Partnership) -> None:
+    if not access_for(by, partnership).can(Capability.MANAGE):
+        raise PermissionDenied("Only managers import audit results.")
+
+
+def _framework(partnership: Partnership) -> Framework:
+    framework = queries.current_framework(partnership)
+    if framework is None:
+        raise WorkbookInvalid([Problem("Import a quality assurance framework first")])
+    return framework
+
+
+@transaction.atomic
+def import_columns_save(
+    *, partnership: Partnership, table: Table, columns: Mapping[str, str], by: User
+) -> dict[str, str]:
+    """Remember which field each of the table's columns (letter: field) holds, for this
+    import and the partnership's next ones; a field chosen for two columns is refused."""
+    _require_manager(by, partnership)
+    layout = layout_for(_framework(partnership))
+    known = _remembered(table, columns)
+    problems = mapping_problems(table, layout, known)
+    if problems:
+        raise ValidationError({f"column_{letter}": message for letter, message in problems})
+    _keep_columns(partnership, known, by=by)
+    return known
+
+
 @transaction.atomic
 def audits_import(
     *,
@@ -282,29 +457,35 @@ def audits_import(
     by: User,
 ) -> int:
     """Import every row as a final audit, or none: raises WorkbookInvalid listing every
-    problem. Returns how many audits were (or, in a dry run, would be) imported."""
-    if not access_for(by, partnership).can(Capability.MANAGE):
-        raise PermissionDenied("Only managers import audit results.")
-    framework = queries.current_framework(partnership)
-    if framework is None:
-        raise WorkbookInvalid([Problem("Import a quality assurance framework first")])
-    remembered = queries.settings_of(partnership).import_columns
-    mapping = {**guess_mapping(table.headers, framework), **remembered, **(mapping or {})}
-    checker = _Checker(partnership, framework, table, mapping)
-    missing = checker.missing_columns()
+    problem. `mapping` (normalised heading: field) goes before the partnership's
+    remembered columns, which go before what the headings suggest. Returns how many
+    audits were (or, in a dry run, would be) imported."""
+    _require_manager(by, partnership)
+    framework = _framework(partnership)
+    layout = layout_for(framework)
+    known = {**queries.settings_of(partnership).import_columns, **(mapping or {})}
+    wrong = mapping_problems(table, layout, known)
+    if wrong:
+        raise WorkbookInvalid(
+            [
+                Problem(message, table.sheet, None, letter, table.headers[letter])
+                for letter, message in wrong
+            ]
+        )
+    columns = columns_of(table, layout, known)
+    missing = layout.missing(set(columns.values()))
     if missing:
         raise WorkbookInvalid(
-            [Problem(f"No column holds {field}: map one to it") for field in missing]
+            [Problem(f"No column holds {label}: map one to it") for label in missing]
         )
+    checker = _Checker(partnership, framework, table, columns)
     rows = [checker.row(number, cells, partnership) for number, cells in table.rows]
     _refuse_repeats(checker, rows, partnership)
     if checker.problems:
         raise WorkbookInvalid(checker.problems)
     if dry_run:
         return len(rows)
-    settings = queries.settings_of(partnership)
-    settings.import_columns = mapping
-    settings.save()
+    _keep_columns(partnership, _remembered(table, columns), by=by)
     made = bulk_create_with_history(
         [row.audit for row in rows], Audit, default_user=by, default_change_reason="Imported"
     )
@@ -329,3 +510,82 @@ def audits_import(
         audit.themes.set([themes[name] for name in row.themes])
     revision_bump()
     return len(rows)
+
+
+@transaction.atomic
+def audit_upload(*, partnership: Partnership, name: str, content: bytes, by: User) -> AuditUpload:
+    """Keep an export while its columns are mapped and its rows checked; the table is read
+    first, so a file that cannot be read is refused at once."""
+    _require_manager(by, partnership)
+    try:
+        read_upload(content, name=name)
+    except WorkbookInvalid as invalid:
+        raise ValidationError({"file": [str(problem) for problem in invalid.problems]}) from None
+    return AuditUpload.objects.create(
+        partnership=partnership, file_name=name, content=content, uploaded_by=by
+    )
+
+
+def upload_table(upload: AuditUpload) -> Table:
+    known = frozenset(queries.settings_of(upload.partnership).import_columns)
+    return read_upload(bytes(upload.content), name=upload.file_name, known=known)
+
+
+@transaction.atomic
+def audit_upload_import(*, upload: AuditUpload, by: User) -> int:
+    """Import an upload's rows with the partnership's columns, then let the file go."""
+    count = audits_import(partnership=upload.partnership, table=upload_table(upload), by=by)
+    upload.delete()
+    return count
+
+
+_PLAN_TEAMS = Layout(fields=(_FIELDS[0], _FIELDS[2]), needed=(("plan_id",), ("team",)))
+
+
+def plan_teams_import(
+    *, partnership: Partnership, name: str, content: bytes, by: User
+) -> tuple[int, int]:
+    """Set the teams of a CSV of plan id, team (a blank team goes back to the snapshot's),
+    all or none: every problem is raised on the form's file field with its row and
+    column. Returns how many teams were set and how many cleared."""
+    _require_manager(by, partnership)
+    try:
+        teams = _plan_teams_read(partnership, read_upload(content, name=name))
+    except WorkbookInvalid as invalid:
+        raise ValidationError({"file": [str(problem) for problem in invalid.problems]}) from None
+    return services.plan_teams_set(partnership=partnership, teams=teams, by=by)
+
+
+def _plan_teams_read(partnership: Partnership, table: Table) -> dict[str, str]:
+    columns = {field: letter for letter, field in columns_of(table, _PLAN_TEAMS, {}).items()}
+    missing = _PLAN_TEAMS.missing(set(columns))
+    if missing:
+        raise WorkbookInvalid(
+            [
+                Problem(f"No column is headed {label}: head the columns plan id and team")
+                for label in missing
+            ]
+        )
+    snapshot = queries.latest_snapshot(partnership)
+    if snapshot is None:
+        raise WorkbookInvalid([Problem("Load a casework snapshot first: teams are for its plans")])
+    live = {row.plan_id for row in queries.plan_teams(partnership, snapshot)}
+    problems, teams, rows_of = [], {}, {}
+    at = columns["plan_id"]
+    for number, cells in table.rows:
+        plan_id, team = text(cells.get(at)), text(cells.get(columns["team"]))
+        if not plan_id:
+            message, column = "Give the plan id", at
+        elif plan_id not in live:
+            message, column = f"'{plan_id}' is not a live plan in the {snapshot}", at
+        elif plan_id in rows_of:
+            message, column = f"Plan {plan_id} is in row {rows_of[plan_id]} too", at
+        elif len(team) > 100:
+            message, column = "A team's name is at most 100 characters", columns["team"]
+        else:
+            teams[plan_id], rows_of[plan_id] = team, number
+            continue
+        problems.append(Problem(message, table.sheet, number, column, table.headers[column]))
+    if problems:
+        raise WorkbookInvalid(problems)
+    return teams

@@ -9,6 +9,8 @@ from django.db.models import Count, F, Q, QuerySet
 from django.http import Http404
 from django.shortcuts import get_object_or_404
 
+from sendboard.casework import queries as casework_queries
+from sendboard.casework.engine.breakdowns import UNKNOWN
 from sendboard.casework.models import Snapshot
 from sendboard.governance.models import Partnership
 from sendboard.governance.permissions import Access, Capability
@@ -20,6 +22,7 @@ from sendboard.quality.models import (
     Audit,
     Framework,
     Moderation,
+    PlanTeam,
     QualitySettings,
     Sample,
     SectionGrade,
@@ -29,6 +32,7 @@ DISAGREEMENTS_SHOWN = 50
 NOT_APPLICABLE_WORDS = "Not applicable: no needs identified"
 # Audits whose grade counts: submitted on. Their grade is the final one once agreed.
 COUNTED = (Audit.Status.SUBMITTED, Audit.Status.MODERATED, Audit.Status.FINAL)
+OPEN = (Audit.Status.ASSIGNED, Audit.Status.IN_PROGRESS)
 
 
 def settings_of(partnership: Partnership) -> QualitySettings:
@@ -53,6 +57,22 @@ def is_moderator(access: Access) -> bool:
 
 def current_framework(partnership: Partnership) -> Framework | None:
     return Framework.objects.filter(partnership=partnership).order_by("-created_at", "-pk").first()
+
+
+def sample_drawn(partnership: Partnership, month: date) -> Sample | None:
+    """The month's sample, once it has been drawn."""
+    return Sample.objects.filter(partnership=partnership, month=first_of_month(month)).first()
+
+
+def latest_framework_named(partnership: Partnership, name: str) -> Framework | None:
+    """The newest version of a framework, whose number the next version follows."""
+    return Framework.objects.filter(partnership=partnership, name=name).order_by("-number").first()
+
+
+def framework_unchanged(partnership: Partnership, spec: dict) -> Framework | None:
+    """The newest version of a checked framework's name, when it is that same framework."""
+    latest = latest_framework_named(partnership, spec["name"])
+    return latest if latest is not None and latest.spec == spec else None
 
 
 def frameworks_of(partnership: Partnership) -> QuerySet[Framework]:
@@ -82,6 +102,22 @@ def audits_for(access: Access) -> QuerySet[Audit]:
     if not access.can(Capability.AUDIT) or person is None:
         return audits.none()
     return audits.filter(auditor=person)
+
+
+def open_audits_of(access: Access) -> QuerySet[Audit]:
+    """The audits the reader is assigned and has still to submit, oldest month first; a
+    manager's own only, as the audits list shows everyone's."""
+    if access.person is None or not access.can(Capability.AUDIT):
+        return Audit.objects.none()
+    return (
+        Audit.objects.filter(
+            partnership=access.partnership,
+            auditor=access.person,
+            status__in=OPEN,
+        )
+        .select_related("partnership")
+        .order_by("month", "plan_id")
+    )
 
 
 def audit_for(access: Access, code) -> Audit:
@@ -447,3 +483,40 @@ def trend_chart(trend: list[tuple[date, Share]]) -> list[Bar]:
         )
         for n, (_, share) in enumerate(trend)
     ]
+
+
+@dataclass(frozen=True)
+class PlanTeamRow:
+    """A live plan's team as the sample is stratified by it, and where it comes from."""
+
+    plan_id: str
+    team: str
+    snapshot_team: str  # "" when the snapshot has no team for it
+    set_here: bool
+
+
+def plan_teams(
+    partnership: Partnership, snapshot: Snapshot, *, find: str = ""
+) -> list[PlanTeamRow]:
+    """The snapshot's live plans with their teams: one set in sendboard goes before the
+    snapshot's `teams` table; `find` keeps the plans whose id or team contains it."""
+    set_teams = dict(
+        PlanTeam.objects.filter(partnership=partnership).values_list("plan_id", "team")
+    )
+    rows = []
+    for plan in casework_queries.active_plans_with_strata(snapshot):
+        from_snapshot = "" if plan.team == UNKNOWN else plan.team
+        team = set_teams.get(plan.plan_id, from_snapshot)
+        rows.append(PlanTeamRow(plan.plan_id, team, from_snapshot, plan.plan_id in set_teams))
+    wanted = find.strip().lower()
+    if wanted:
+        rows = [row for row in rows if wanted in row.plan_id.lower() or wanted in row.team.lower()]
+    return rows
+
+
+def plan_team_of(partnership: Partnership, snapshot: Snapshot, plan_id: str) -> PlanTeamRow:
+    """One live plan's team; 404 for a plan not live in the snapshot."""
+    found = [row for row in plan_teams(partnership, snapshot) if row.plan_id == plan_id]
+    if not found:
+        raise Http404(f"No live plan {plan_id} in the {snapshot}")
+    return found[0]

@@ -43,7 +43,7 @@ from sendboard.quality.models import (
 
 # An advice judged "not applicable: no needs identified" rather than graded.
 NOT_APPLICABLE = "not_applicable"
-OPEN = (Audit.Status.ASSIGNED, Audit.Status.IN_PROGRESS)
+OPEN = queries.OPEN
 
 
 def _require(by: User, partnership: Partnership, capability: Capability) -> None:
@@ -66,13 +66,9 @@ def framework_import(*, partnership: Partnership, spec: object, by: User) -> Fra
         spec = check_spec(spec)
     except FrameworkFileError as error:
         raise ValidationError({"file": error.problems}) from error
-    latest = (
-        Framework.objects.filter(partnership=partnership, name=spec["name"])
-        .order_by("-number")
-        .first()
-    )
-    if latest is not None and latest.spec == spec:
-        raise ValidationError({"file": f"This is the same as {latest}: nothing has changed"})
+    if same := queries.framework_unchanged(partnership, spec):
+        raise ValidationError({"file": f"This is the same as {same}: nothing has changed"})
+    latest = queries.latest_framework_named(partnership, spec["name"])
     framework = Framework.objects.create(
         partnership=partnership,
         name=spec["name"],
@@ -173,7 +169,7 @@ def sample_draw(
     in turn. The seed is kept, so the same snapshot and seed draw the same plans."""
     _require(by, partnership, Capability.MANAGE)
     month = queries.first_of_month(month)
-    if Sample.objects.filter(partnership=partnership, month=month).exists():
+    if queries.sample_drawn(partnership, month):
         raise ValidationError({"month": f"The sample for {month:%B %Y} has been drawn already"})
     snapshot = snapshot or queries.latest_snapshot(partnership)
     if snapshot is None:
@@ -245,7 +241,7 @@ def sample_target_record(
     (before sendboard, or in an audit tool whose results are imported)."""
     _require(by, partnership, Capability.MANAGE)
     month = queries.first_of_month(month)
-    if Sample.objects.filter(partnership=partnership, month=month).exists():
+    if queries.sample_drawn(partnership, month):
         raise ValidationError({"month": f"{month:%B %Y} has its target already"})
     if base_count < 0:
         raise ValidationError({"base_count": "Give the number of plans the target is a share of"})
@@ -534,3 +530,64 @@ def moderation_agree(
     save_tracked(audit, opened_version=audit.version, reason="Final: grade agreed", by=by)
     revision_bump()
     return moderation
+
+
+@transaction.atomic
+def plan_team_set(
+    *, partnership: Partnership, plan_id: str, team: str, opened_team: str, by: User
+) -> PlanTeam | None:
+    """Set the team a plan is sampled in, or with a blank team go back to the snapshot's.
+    `opened_team` is the team the manager saw, so a newer change is not overwritten."""
+    _require(by, partnership, Capability.MANAGE)
+    found = (
+        PlanTeam.objects.select_for_update()
+        .filter(partnership=partnership, plan_id=plan_id)
+        .first()
+    )
+    now = found.team if found else ""
+    if now != opened_team.strip():
+        changed = f"set this plan's team to {now}" if now else "cleared this plan's team"
+        raise ValidationError(
+            {"team": f"Someone {changed} after you opened the page: check it and save again"}
+        )
+    return _team_keep(partnership, plan_id, team.strip(), found, by=by)
+
+
+def _team_keep(
+    partnership: Partnership, plan_id: str, team: str, found: PlanTeam | None, *, by: User
+) -> PlanTeam | None:
+    if len(team) > 100:
+        raise ValidationError({"team": "A team's name is at most 100 characters"})
+    if not team:
+        if found is not None:
+            # Its history keeps the team it had and who cleared it.
+            found._history_user = by
+            found._change_reason = "Team cleared: the snapshot's is used"
+            found.delete()
+        return None
+    found = found or PlanTeam(partnership=partnership, plan_id=plan_id)
+    if found.team != team:
+        found.team = team
+        save_tracked(found, opened_version=None, reason="Team set", by=by)
+    return found
+
+
+@transaction.atomic
+def plan_teams_set(
+    *, partnership: Partnership, teams: Mapping[str, str], by: User
+) -> tuple[int, int]:
+    """Set many plans' teams at once (plan id: team, blank to clear); returns how many
+    were set and how many cleared."""
+    _require(by, partnership, Capability.MANAGE)
+    found = {
+        row.plan_id: row
+        for row in PlanTeam.objects.filter(partnership=partnership, plan_id__in=list(teams))
+    }
+    set_count = cleared = 0
+    for plan_id, team in teams.items():
+        before = found.get(plan_id)
+        if _team_keep(partnership, plan_id, team.strip(), before, by=by) is None:
+            cleared += before is not None
+        else:
+            set_count += 1
+    return set_count, cleared

@@ -11,6 +11,17 @@ urlpatterns = [
     path("quality/audits/", views.audit_list, name="quality_audits"),
     path("quality/audits/new/", views.audit_assign, name="quality_audit_assign"),
     path("quality/audits/import/", views.audits_import, name="quality_audits_import"),
+    path(
+        "quality/audits/import/<uuid:code>/columns/",
+        views.audits_columns,
+        name="quality_audits_columns",
+    ),
+    path(
+        "quality/audits/import/<uuid:code>/check/", views.audits_check, name="quality_audits_check"
+    ),
+    path("quality/teams/", views.plan_team_list, name="quality_plan_teams"),
+    path("quality/teams/plan/", views.plan_team_edit, name="quality_plan_team"),
+    path("quality/teams/import/", views.plan_teams_import, name="quality_plan_teams_import"),
     path("quality/audits/<uuid:code>/", views.audit_detail, name="quality_audit"),
     path(
         "quality/audits/<uuid:code>/actions/new/",

@@ -2,11 +2,14 @@
 moderation, figures and learning. Auditors reach only the audits assigned to them."""
 
 import json
+from contextlib import suppress
 from datetime import date
+from urllib.parse import quote
 
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied
-from django.http import HttpRequest, HttpResponse
+from django.core.paginator import Paginator
+from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils import timezone
@@ -18,7 +21,7 @@ from sendboard.governance.models import Partnership
 from sendboard.governance.permissions import Capability, partnership_view
 from sendboard.lib.periods import add_months
 from sendboard.quality import figures, forms, importing, learning, queries, services
-from sendboard.quality.models import Moderation
+from sendboard.quality.models import AuditUpload, Moderation
 from sendboard.workbooks.problems import WorkbookInvalid
 
 
@@ -67,9 +70,7 @@ def quality_home(request: HttpRequest, partnership: Partnership) -> HttpResponse
             "may_manage": access.can(Capability.MANAGE),
             "may_audit": access.can(Capability.AUDIT),
             "may_moderate": queries.is_moderator(access),
-            "mine": queries.audits_for(access).filter(status__in=services.OPEN)[:50]
-            if access.can(Capability.AUDIT)
-            else [],
+            "mine": queries.open_audits_of(access),
         },
     )
 
@@ -431,37 +432,183 @@ def figures_publish(request: HttpRequest, partnership: Partnership) -> HttpRespo
     )
 
 
+def _upload_for(request: HttpRequest, partnership: Partnership, code) -> AuditUpload:
+    """The manager's own upload: nobody else sees an export before it is imported."""
+    try:
+        return AuditUpload.objects.get(partnership=partnership, code=code, uploaded_by=request.user)
+    except AuditUpload.DoesNotExist as error:
+        raise Http404("No such upload: it may have been imported already") from error
+
+
 @partnership_view(Capability.MANAGE)
 def audits_import(request: HttpRequest, partnership: Partnership) -> HttpResponse:
+    """Take the export; its columns are confirmed next, unless every heading in it has
+    been mapped before, when it goes straight to the check."""
     form = forms.AuditsImportForm(request.POST or None, request.FILES or None)
-    problems = []
-    if request.method == "POST" and form.is_valid():
-        upload = form.cleaned_data["file"]
-        try:
-            count = importing.audits_import(
-                partnership=partnership,
-                table=importing.read_upload(upload.read(), name=upload.name),
-                mapping=form.cleaned_data["columns"],
-                dry_run=form.cleaned_data["dry_run"],
-                by=request.user,
-            )
-        except WorkbookInvalid as invalid:
-            problems = invalid.problems
-        else:
-            if form.cleaned_data["dry_run"]:
-                messages.success(
-                    request, f"{upload.name} is sound: {count} audits would be imported"
-                )
-                return redirect(_url("quality_audits_import", partnership))
-            messages.success(request, f"{count} audits imported from {upload.name}")
-            return redirect(_url("quality_home", partnership))
+    outcome = submit(
+        request,
+        form,
+        lambda fields: importing.audit_upload(partnership=partnership, **fields, by=request.user),
+        done=lambda upload: f"{upload.file_name} uploaded",
+    )
+    if outcome.saved:
+        upload = outcome.result
+        table = importing.upload_table(upload)
+        known = queries.settings_of(partnership).import_columns
+        step = (
+            "quality_audits_columns"
+            if importing.unmapped_headings(table, known)
+            else ("quality_audits_check")
+        )
+        return redirect(_url(step, partnership, upload.code))
+    return render(request, "quality/audits_import.html", {"partnership": partnership, "form": form})
+
+
+@partnership_view(Capability.MANAGE)
+def audits_columns(request: HttpRequest, partnership: Partnership, code) -> HttpResponse:
+    upload = _upload_for(request, partnership, code)
+    table = importing.upload_table(upload)
+    framework = queries.current_framework(partnership)
+    if framework is None:
+        messages.error(request, "Import a quality assurance framework first")
+        return redirect(_url("quality_frameworks", partnership))
+    layout = importing.layout_for(framework)
+    known = queries.settings_of(partnership).import_columns
+    form = forms.AuditColumnsForm(
+        request.POST or None,
+        table=table,
+        layout=layout,
+        columns=importing.columns_of(table, layout, known),
+    )
+    outcome = submit(
+        request,
+        form,
+        lambda fields: importing.import_columns_save(
+            partnership=partnership, table=table, **fields, by=request.user
+        ),
+        done="Columns remembered for the next import: check the rows below",
+    )
+    if outcome.saved:
+        return redirect(_url("quality_audits_check", partnership, upload.code))
     return render(
         request,
-        "quality/audits_import.html",
+        "quality/audits_columns.html",
         {
             "partnership": partnership,
+            "upload": upload,
+            "table": table,
             "form": form,
-            "problems": problems,
-            "fields": importing.FIELDS,
+            "layout": layout,
+            "remembered": bool(known),
+            "new_headings": importing.unmapped_headings(table, known),
         },
+    )
+
+
+@partnership_view(Capability.MANAGE)
+def audits_check(request: HttpRequest, partnership: Partnership, code) -> HttpResponse:
+    """The rows checked with the remembered columns; importing them is one button, and
+    a refused import shows the same check again."""
+    upload = _upload_for(request, partnership, code)
+    if request.method == "POST":
+        with suppress(WorkbookInvalid):
+            count = importing.audit_upload_import(upload=upload, by=request.user)
+            messages.success(request, f"{count} audits imported from {upload.file_name}")
+            return redirect(_url("quality_home", partnership))
+    table = importing.upload_table(upload)
+    try:
+        count = importing.audits_import(
+            partnership=partnership, table=table, dry_run=True, by=request.user
+        )
+        problems = []
+    except WorkbookInvalid as invalid:
+        count, problems = 0, invalid.problems
+    return render(
+        request,
+        "quality/audits_check.html",
+        {
+            "partnership": partnership,
+            "upload": upload,
+            "problems": problems,
+            "count": count,
+            "mapped": importing.mapped_columns(partnership, table),
+        },
+    )
+
+
+PLAN_TEAMS_A_PAGE = 50
+
+
+@partnership_view(Capability.MANAGE)
+def plan_team_list(request: HttpRequest, partnership: Partnership) -> HttpResponse:
+    snapshot = queries.latest_snapshot(partnership)
+    search = forms.PlanTeamSearchForm(request.GET or None)
+    find = search.cleaned_data["q"] if search.is_valid() else ""
+    rows = queries.plan_teams(partnership, snapshot, find=find) if snapshot else []
+    page = Paginator(rows, PLAN_TEAMS_A_PAGE).get_page(request.GET.get("page"))
+    return render(
+        request,
+        "quality/plan_teams.html",
+        {
+            "partnership": partnership,
+            "snapshot": snapshot,
+            "search": search,
+            "find": find,
+            "page": page,
+        },
+    )
+
+
+@partnership_view(Capability.MANAGE)
+def plan_team_edit(request: HttpRequest, partnership: Partnership) -> HttpResponse:
+    snapshot = queries.latest_snapshot(partnership)
+    if snapshot is None:
+        raise Http404("No casework snapshot is loaded yet")
+    plan_id = request.GET.get("plan", "")
+    row = queries.plan_team_of(partnership, snapshot, plan_id)
+    opened = row.team if row.set_here else ""
+    form = forms.PlanTeamForm(request.POST or None, initial={"team": opened, "opened_team": opened})
+    outcome = submit(
+        request,
+        form,
+        lambda fields: services.plan_team_set(
+            partnership=partnership, plan_id=plan_id, **fields, by=request.user
+        ),
+        done=lambda found: (
+            f"Plan {plan_id}: "
+            + (f"team set to {found.team}" if found else "the snapshot's team is used")
+        ),
+    )
+    if outcome.saved:
+        return redirect(_url("quality_plan_teams", partnership) + f"?q={quote(plan_id)}")
+    if form.is_bound:
+        # Refused: the page now shows the team as stored, so saving again is a choice.
+        form.data = form.data.copy()
+        form.data["opened_team"] = opened
+    snapshot_team = row.snapshot_team or "none"
+    return _form_page(
+        request,
+        outcome.form,
+        title=f"Team of plan {plan_id}",
+        button="Save the team",
+        back=_url("quality_plan_teams", partnership),
+        caption=f"The {snapshot} gives it team: {snapshot_team}",
+    )
+
+
+@partnership_view(Capability.MANAGE)
+def plan_teams_import(request: HttpRequest, partnership: Partnership) -> HttpResponse:
+    form = forms.PlanTeamsImportForm(request.POST or None, request.FILES or None)
+    outcome = submit(
+        request,
+        form,
+        lambda fields: importing.plan_teams_import(
+            partnership=partnership, **fields, by=request.user
+        ),
+        done=lambda counts: f"{counts[0]} plan teams set, {counts[1]} cleared",
+    )
+    if outcome.saved:
+        return redirect(_url("quality_plan_teams", partnership))
+    return render(
+        request, "quality/plan_teams_import.html", {"partnership": partnership, "form": form}
     )

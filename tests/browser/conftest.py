@@ -11,7 +11,13 @@ from pathlib import Path
 import pytest
 
 # The personas of the app tests: the manager, editor, member, chair... with passwords.
-from sendboard.conftest import _fast_passwords, board, partnership, people  # noqa: F401
+from sendboard.conftest import (  # noqa: F401
+    _fast_passwords,
+    _partnerships_start_empty,
+    board,
+    partnership,
+    people,
+)
 
 CHROMIUM = Path("/usr/bin/chromium")
 CHROMIUM_ARGS = [

@@ -6,6 +6,7 @@ from django.db import transaction
 
 from sendboard.core.services import save_tracked
 from sendboard.governance.models import Partnership
+from sendboard.governance.starting import starter_content_wanted
 from sendboard.lib.periods import parse_period
 from sendboard.performance.catalogue import ENGLAND, STANDARD_SET
 from sendboard.performance.models import Benchmark, Indicator
@@ -70,3 +71,13 @@ def england_figures_load(*, partnership: Partnership, by: "User | None" = None) 
             by=by,
         )
     return written
+
+
+def partnership_started(sender, *, instance: Partnership, created: bool, raw: bool, **kwargs):
+    """A new partnership starts from the standard set (connected in the app's ready()).
+
+    It runs in the transaction that saves the partnership, so the back office's form
+    and the demo make both or neither. Fixtures (``raw``) bring their own indicators.
+    """
+    if created and not raw and starter_content_wanted():
+        standard_set_load(partnership=instance)

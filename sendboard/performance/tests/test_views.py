@@ -6,7 +6,9 @@ from django.urls import reverse
 
 from sendboard.conftest import PERSONAS
 from sendboard.governance.models import Partnership
+from sendboard.lib.periods import parse_period
 from sendboard.performance.models import Indicator, Observation
+from sendboard.performance.services import Entry, observations_enter
 from sendboard.performance.tests.factories import (
     IndicatorFactory,
     ObservationFactory,
@@ -140,8 +142,10 @@ def test_the_indicator_page_draws_a_chart_with_the_same_figures_in_a_table(
     assert 'role="img"' in chart
     assert "<title>EHC plans issued within 20 weeks, excluding exceptions: trend</title>" in chart
     assert "October 2024 (40.0%) to November 2024 (50.0%)" in chart  # its description
-    assert "Target" in chart  # the legend
-    assert "October 2024" in page[page.index("</svg>") :]  # the table's row
+    after = page[page.index("</svg>") :]
+    key = after[after.index("<ul") : after.index("</ul>")]
+    assert 'stroke-dasharray="8 4"' in key and "</svg> Target</li>" in key
+    assert "October 2024" in after  # the table's row
 
 
 def test_the_indicator_page_shows_superseded_figures_marked(persona, partnership, timeliness):
@@ -160,10 +164,18 @@ def test_the_indicator_page_shows_superseded_figures_marked(persona, partnership
 
 
 def test_the_indicator_page_reads_a_bounded_number_of_queries(
-    persona, partnership, timeliness, without_page_cache, django_assert_max_num_queries
+    persona, partnership, people, timeliness, without_page_cache, django_assert_max_num_queries
 ):
     for month in range(1, 10):
         _month(timeliness, 2024, month, 40, 100)
+    for n, who in enumerate(("analyst", "manager", "analyst", "manager")):
+        observations_enter(  # each correction is shown with who made it
+            indicator=timeliness,
+            entries=[Entry(parse_period("2024-09"), Decimal(41 + n), 41 + n, 100)],
+            provenance="Corrected",
+            reason="Late returns",
+            by=people[who].user,
+        )
     client = persona["member"]
 
     with django_assert_max_num_queries(16):

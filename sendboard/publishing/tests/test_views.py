@@ -9,6 +9,7 @@ from sendboard.conftest import PERSONAS, expected_status
 from sendboard.governance.tests.factories import BoardFactory, PartnershipFactory
 from sendboard.meetings.models import AgendaItem, Meeting
 from sendboard.meetings.tests.factories import AgendaItemFactory, MinuteEntryFactory
+from sendboard.performance.tests.factories import IndicatorFactory
 from sendboard.publishing.models import PublicSummary
 from sendboard.publishing.services import summary_update
 from sendboard.publishing.tests.factories import (
@@ -297,6 +298,22 @@ def test_the_public_home_lists_only_what_is_published(
     assert draft.title not in response.text
     assert _url("public_minutes", partnership, minutes_published.meeting.code) in response.text
     assert _url("public_minutes", partnership, draft.meeting.code) not in response.text
+
+
+def test_the_public_home_links_to_the_published_figures_once_there_are_some(persona, partnership):
+    figures = _url("public_figures", partnership)
+    indicator = IndicatorFactory(partnership=partnership, published=False)
+
+    assert figures not in persona["anonymous"].get(_url("public_home", partnership)).text
+
+    indicator.published = True
+    indicator.save()
+    response = persona["anonymous"].get(_url("public_home", partnership))
+
+    assert f'<a class="govuk-link" href="{figures}">Read the published figures</a>' in (
+        response.text
+    )
+    assert "The figures the board watches" in response.text
 
 
 def test_the_public_minutes_read_like_formal_minutes(persona, partnership, minutes_published):

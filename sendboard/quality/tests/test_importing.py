@@ -2,14 +2,18 @@
 
 import datetime
 import io
+import json
+from pathlib import Path
 
 import pytest
+from django.core.files.uploadedfile import SimpleUploadedFile
 from django.core.management import call_command
 from django.core.management.base import CommandError
+from django.urls import reverse
 from openpyxl import Workbook
 
 from sendboard.quality.importing import audits_import, read_upload
-from sendboard.quality.models import Audit, QualitySettings
+from sendboard.quality.models import Audit, AuditUpload, QualitySettings
 from sendboard.workbooks.problems import WorkbookInvalid
 
 SECTIONS = "ABCDEFGHIJK"
@@ -81,7 +85,7 @@ def test_a_row_with_a_problem_imports_nothing_and_names_row_and_column(
 def test_a_missing_section_column_is_named(partnership, people, framework):
     HEADINGS_WITHOUT_F = [h for h in HEADINGS if h != "Section F"]
     data = ",".join(HEADINGS_WITHOUT_F).encode()
-    with pytest.raises(WorkbookInvalid, match="No column holds section:F"):
+    with pytest.raises(WorkbookInvalid, match="No column holds Section F: Special educational"):
         audits_import(
             partnership=partnership,
             table=read_upload(data, name="a.csv"),
@@ -156,18 +160,178 @@ def test_the_command_checks_first_and_says_what_it_did(partnership, people, fram
     assert "bad.csv: row 2, column B (Date of audit):" in err.getvalue()
 
 
-def test_the_import_page_lists_every_problem_or_imports(persona, partnership, people, framework):
-    from django.core.files.uploadedfile import SimpleUploadedFile
-    from django.urls import reverse
+def test_a_field_mapped_to_two_columns_is_refused(partnership, people, framework):
+    table = read_upload(_csv(_row()), name="a.csv")
+    with pytest.raises(WorkbookInvalid) as refused:
+        audits_import(
+            partnership=partnership,
+            table=table,
+            mapping={"locality": "section:B", "section b": "section:B"},
+            by=people["manager"].user,
+        )
+    found = str(refused.value.problems[0])
+    assert "column F (Section B): Column C holds Section B: Special" in found
 
-    url = reverse("quality_audits_import", args=[partnership.slug])
-    assert persona["viewer"].get(url).status_code == 403
-    bad = SimpleUploadedFile("audits.csv", _csv(_row(c9="Excellent")), "text/csv")
-    page = persona["manager"].post(url, {"file": bad}).content.decode()
-    assert "Nothing was imported: 1 problem" in page
-    assert "row 2, column J (Section F): &#x27;Excellent&#x27; is not a grade" in page
-    good = _csv(_row()).replace(b"EHCP ID", b"Case ref")
-    upload = SimpleUploadedFile("audits.csv", good, "text/csv")
-    response = persona["manager"].post(url, {"file": upload, "columns": "Case ref = plan_id"})
-    assert response.status_code == 302
-    assert Audit.objects.get().plan_id == "R1"
+
+# An audit tool's own export, written by hand as one comes: its own headings (sections
+# as "A. Views ...", "Areas for Development"), an audit number and an overall grade
+# sendboard does not take, blank cells and a blank row, dates as 15/01/2026, grades in
+# words of any case, advice as N/A or "Not applicable - no needs identified".
+EXPORTS = Path(__file__).parent / "exports"
+TOOL_FIELDS = {
+    **{
+        f"{key}. {title}": f"section:{key}"
+        for key, title in [
+            ("A", "Views interests and aspirations"),
+            ("B", "SEN"),
+            ("C", "Health needs"),
+            ("D", "Social care needs"),
+            ("E", "Outcomes"),
+            ("F", "Educational provision"),
+            ("G", "Health provision"),
+            ("H", "Social care provision"),
+            ("I", "Placement"),
+            ("J", "Personal budget"),
+            ("K", "Advice and information"),
+            ("L1", "Preparing for adulthood"),
+        ]
+    },
+    "Areas for Development": "improvements",
+}
+
+
+def _tool_export(name="audit_tool_export.csv"):
+    return SimpleUploadedFile(name, (EXPORTS / name).read_bytes(), "text/csv")
+
+
+def _columns_post(page_form_fields, chosen):
+    """The columns form as the manager leaves it: what was chosen for them, changed only
+    where `chosen` (heading: field) says."""
+    data = {}
+    for name, (heading, initial) in page_form_fields.items():
+        data[name] = chosen.get(heading, initial)
+    return data
+
+
+def _columns_shown(response):
+    form = response.context["form"]
+    return {
+        name: (field.label.split(": ", 1)[1], form[name].initial or "")
+        for name, field in form.fields.items()
+    }
+
+
+def test_a_tools_export_is_mapped_once_then_imported_without_asking(
+    persona, partnership, people, framework
+):
+    manager = persona["manager"]
+    start = reverse("quality_audits_import", args=[partnership.slug])
+    assert persona["auditor"].get(start).status_code == 403
+    response = manager.post(start, {"file": _tool_export()})
+    upload = AuditUpload.objects.get()
+    columns_url = reverse("quality_audits_columns", args=[partnership.slug, upload.code])
+    assert response["Location"] == columns_url
+    shown = _columns_shown(manager.get(columns_url))
+    guessed = {heading: initial for heading, initial in shown.values()}
+    assert guessed["EHCP Ref"] == "plan_id"
+    assert guessed["Locality"] == "team"
+    assert guessed["Date Audit Completed"] == "month"
+    assert guessed["Auditor Name"] == "auditor"
+    assert guessed["Health Advice"] == "advice:health"
+    assert guessed["EP Advice"] == "advice:ep"
+    assert guessed["Overall Grade"] == ""  # computed here, never read
+    assert guessed["A. Views interests and aspirations"] == ""
+
+    response = manager.post(columns_url, _columns_post(shown, TOOL_FIELDS))
+    check_url = reverse("quality_audits_check", args=[partnership.slug, upload.code])
+    assert response["Location"] == check_url
+    page = manager.get(check_url).content.decode()
+    assert "3 audits will be imported" in page
+    assert "Column T: Overall Grade" in page and "Not imported" in page
+    manager.post(check_url)
+    assert not AuditUpload.objects.exists()
+    audits = {audit.plan_id: audit for audit in Audit.objects.all()}
+    assert set(audits) == {"NS4f1c09a2b7e3", "NS90d2e6c1a448", "NS1b7e55f0c3d9"}
+    first = audits["NS4f1c09a2b7e3"]
+    assert first.month == datetime.date(2026, 1, 1)
+    assert (first.kind, first.team, first.grade) == ("education", "North", 3)
+    assert first.section_grades.get(section="C").grade == 2  # "Requires Improvement"
+    assert not first.section_grades.get(section="L1").grade  # optional, left blank
+    assert first.advice_grades.get(agency="social_care").not_applicable
+    second = audits["NS90d2e6c1a448"]
+    assert (second.stage, second.kind, second.grade) == ("draft", "multi", 1)
+    assert second.advice_grades.get(agency="social_care").not_applicable
+    assert not second.advice_grades.filter(agency="health").exists()  # blank: not recorded
+    assert sorted(second.themes.values_list("name", flat=True)) == [
+        "Health advice missing",
+        "Provision not quantified",
+    ]
+    assert audits["NS1b7e55f0c3d9"].stage == "review"
+
+    # The same tool's next export goes straight to the check, with a way to change it.
+    Audit.objects.all().delete()
+    response = manager.post(start, {"file": _tool_export()})
+    upload = AuditUpload.objects.get()
+    check_url = reverse("quality_audits_check", args=[partnership.slug, upload.code])
+    assert response["Location"] == check_url
+    page = manager.get(check_url).content.decode()
+    assert "3 audits will be imported" in page
+    assert reverse("quality_audits_columns", args=[partnership.slug, upload.code]) in page
+
+
+def test_every_problem_of_a_tools_export_names_row_and_column_and_nothing_is_saved(
+    persona, partnership, people, framework
+):
+    QualitySettings.objects.create(
+        partnership=partnership,
+        import_columns={
+            "ehcp ref": "plan_id",
+            **{k.lower().replace(".", ""): v for k, v in TOOL_FIELDS.items()},
+        },
+    )
+    manager = persona["manager"]
+    start = reverse("quality_audits_import", args=[partnership.slug])
+    response = manager.post(start, {"file": _tool_export("audit_tool_export_with_problems.csv")})
+    upload = AuditUpload.objects.get()
+    # Some headings were never mapped, so the columns are shown once to confirm.
+    assert response["Location"].endswith("/columns/")
+    manager.post(
+        response["Location"], _columns_post(_columns_shown(manager.get(response["Location"])), {})
+    )
+    check_url = reverse("quality_audits_check", args=[partnership.slug, upload.code])
+    page = manager.get(check_url).content.decode()
+    assert "Nothing can be imported yet: 5 problems" in page
+    for row, column, message in [
+        ("2", "O (H. Social care provision)", "Section H cannot be not applicable"),
+        ("3", "L (E. Outcomes)", "Give the grade of section E"),
+        ("4", "D (Date Audit Completed)", "&#x27;31/02/2026&#x27; is not a date"),
+        ("4", "E (Auditor Name)", "&#x27;Olivia Grant&#x27; is not an auditor"),
+        ("4", "I (B. SEN)", "&#x27;Excellent&#x27; is not a grade: use Inadequate"),
+    ]:
+        assert f'<td class="govuk-table__cell govuk-table__cell--numeric">{row}</td>' in page
+        assert column in page and message in page, message
+    assert "Import the audits" not in page
+    manager.post(check_url)
+    assert not Audit.objects.exists()
+
+
+def test_the_command_takes_a_mapping_file_for_a_tools_export(
+    partnership, people, framework, tmp_path
+):
+    mapping = tmp_path / "columns.json"
+    mapping.write_text(json.dumps(TOOL_FIELDS))
+    out = io.StringIO()
+    call_command(
+        "import_quality_audits",
+        str(EXPORTS / "audit_tool_export.csv"),
+        "--partnership",
+        partnership.slug,
+        "--user",
+        "manager",
+        "--mapping",
+        str(mapping),
+        stdout=out,
+    )
+    assert "imported 3 audits" in out.getvalue()
+    kept = QualitySettings.objects.get(partnership=partnership).import_columns
+    assert kept["b sen"] == "section:B" and kept["overall grade"] == ""

@@ -233,3 +233,22 @@ def test_an_audit_in_moderation_is_hidden_from_its_moderator_until_graded(
     own = persona["auditor"].get(audit.get_absolute_url()).content.decode()
     assert "Hidden until" not in own
     assert "Good (weighted mean 3.00)" in own
+
+
+def test_the_home_lists_only_the_readers_own_audits_to_complete(
+    persona, partnership, people, framework, snapshot, target
+):
+    from sendboard.quality import services
+
+    services.sample_draw(
+        partnership=partnership,
+        month=datetime.date.today(),
+        auditors=[people["auditor"], people["manager"]],
+        by=people["manager"].user,
+    )
+    for who in ("manager", "auditor"):
+        mine = Audit.objects.filter(auditor=people[who])
+        page = persona[who].get(_url("quality_home", partnership)).content.decode()
+        assert f"{mine.count()} audits assigned to you and not yet submitted" in page
+        for audit in Audit.objects.exclude(auditor=people[who]):
+            assert audit.plan_id not in page

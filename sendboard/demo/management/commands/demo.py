@@ -6,6 +6,7 @@ from django.utils import timezone
 
 from sendboard.demo.builder import demo_administrator, demo_build, demo_sign_ins
 from sendboard.demo.casework import demo_casework_load
+from sendboard.demo.quality_story import quality_sample_draw_demo
 
 
 class Command(BaseCommand):
@@ -56,6 +57,11 @@ class Command(BaseCommand):
             return
         requests = snapshot.row_counts.get("requests", 0)
         self.stdout.write(f"Imported a synthetic casework snapshot of {requests:,} requests.")
+        sample = quality_sample_draw_demo(partnership=partnership, snapshot=snapshot)
+        self.stdout.write(
+            f"Drew {sample.month:%B %Y}'s quality assurance sample from it: "
+            f"{sample.audits.count()} plans to audit."
+        )
 
     def sign_in_table(self) -> str:
         rows = [("Username", "Password", "Role", "Who")] + [

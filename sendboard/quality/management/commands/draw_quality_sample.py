@@ -5,8 +5,10 @@ import datetime
 from django.core.exceptions import ValidationError
 from django.core.management.base import BaseCommand, CommandError
 from django.db import transaction
+from django.utils import timezone
 
 from sendboard.governance.models import Person
+from sendboard.quality.queries import sample_drawn
 from sendboard.quality.services import sample_draw
 from sendboard.workbooks.commandline import partnership_named, user_named
 
@@ -25,7 +27,9 @@ class Command(BaseCommand):
     def add_arguments(self, parser) -> None:
         parser.add_argument("--partnership", required=True, help="The partnership's slug.")
         parser.add_argument("--user", required=True, help="The manager drawing it.")
-        parser.add_argument("--month", required=True, type=_month, help="The month, YYYY-MM.")
+        parser.add_argument(
+            "--month", type=_month, help="The month, YYYY-MM; this month when left out."
+        )
         parser.add_argument(
             "--auditor",
             action="append",
@@ -45,11 +49,19 @@ class Command(BaseCommand):
             if person is None:
                 raise CommandError(f"no person {named!r} in {found}")
             auditors.append(person)
+        month = options["month"] or timezone.localdate()
+        drawn = sample_drawn(found, month)
+        if drawn is not None and options["dry_run"]:
+            self.stdout.write(
+                f"{drawn} has been drawn already: {drawn.audits.count()} plans, seed "
+                f"{drawn.seed}. Nothing would change."
+            )
+            return
         try:
             with transaction.atomic():
                 sample = sample_draw(
                     partnership=found,
-                    month=options["month"],
+                    month=month,
                     auditors=auditors,
                     seed=options["seed"],
                     by=user_named(options["user"]),

@@ -7,6 +7,7 @@ from django.core.management.base import BaseCommand, CommandError
 from django.db import transaction
 
 from sendboard.quality.framework_file import FrameworkFileError, read_framework
+from sendboard.quality.queries import framework_unchanged
 from sendboard.quality.services import framework_import
 from sendboard.workbooks.commandline import partnership_named, user_named
 
@@ -31,11 +32,14 @@ class Command(BaseCommand):
             spec = read_framework(file.read_bytes())
         except FrameworkFileError as error:
             raise CommandError("\n".join(f"{file.name}: {p}" for p in error.problems)) from error
+        found = partnership_named(partnership)
+        # Importing the framework again is no error, so a script may run it each time.
+        if same := framework_unchanged(found, spec):
+            self.stdout.write(f"{file.name} is the same as {same}: nothing to import.")
+            return
         try:
             with transaction.atomic():
-                framework = framework_import(
-                    partnership=partnership_named(partnership), spec=spec, by=user_named(user)
-                )
+                framework = framework_import(partnership=found, spec=spec, by=user_named(user))
                 if dry_run:
                     raise _DryRun
         except _DryRun:
