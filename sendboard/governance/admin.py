@@ -1,6 +1,7 @@
 from django.contrib import admin
 from django.contrib.auth import get_user_model
 from django.contrib.auth.admin import UserAdmin
+from django.db import models
 from django.db.models import Q, QuerySet
 from simple_history.admin import SimpleHistoryAdmin
 
@@ -39,6 +40,8 @@ class PartnershipAdmin(PartnershipScoped, SimpleHistoryAdmin):
     list_display = ["name", "slug", "local_authority", "small_number_policy"]
     prepopulated_fields = {"slug": ["name"]}
     search_fields = ["name", "local_authority"]
+    # A council's Local Offer is on https; Django 6 will assume so anyway.
+    formfield_overrides = {models.URLField: {"assume_scheme": "https"}}
 
 
 @admin.register(Organisation)
