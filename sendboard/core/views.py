@@ -7,6 +7,24 @@ from django.views.decorators.cache import never_cache
 from sendboard.core.health import health
 
 
+def form_page(
+    request: HttpRequest, form, *, title: str, button: str, back: str, caption: str = ""
+) -> HttpResponse:
+    """A page of one form, headed by what it is about, with a way back."""
+    return render(
+        request,
+        "core/form_page.html",
+        {
+            "partnership": request.access.partnership,
+            "form": form,
+            "title": title,
+            "button": button,
+            "back": back,
+            "caption": caption,
+        },
+    )
+
+
 def accessibility(request: HttpRequest) -> HttpResponse:
     return render(request, "core/accessibility.html")
 

@@ -17,6 +17,7 @@ from django.views.decorators.http import require_POST
 
 from sendboard.core.pagecache import cached_for_reader
 from sendboard.core.submit import act, submit
+from sendboard.core.views import form_page
 from sendboard.governance.models import Partnership
 from sendboard.governance.permissions import Capability, partnership_view
 from sendboard.lib.periods import add_months
@@ -27,23 +28,6 @@ from sendboard.workbooks.problems import WorkbookInvalid
 
 def _url(name: str, partnership: Partnership, *args) -> str:
     return reverse(name, args=[partnership.slug, *args])
-
-
-def _form_page(
-    request: HttpRequest, form, *, title: str, button: str, back: str, caption: str = ""
-) -> HttpResponse:
-    return render(
-        request,
-        "quality/form.html",
-        {
-            "partnership": request.access.partnership,
-            "form": form,
-            "title": title,
-            "button": button,
-            "back": back,
-            "caption": caption,
-        },
-    )
 
 
 def _month(request: HttpRequest) -> date:
@@ -96,7 +80,7 @@ def quality_settings(request: HttpRequest, partnership: Partnership) -> HttpResp
     )
     if outcome.saved:
         return redirect(_url("quality_home", partnership))
-    return _form_page(
+    return form_page(
         request,
         outcome.form,
         title="Audit target and moderation",
@@ -167,7 +151,7 @@ def sample_draw(request: HttpRequest, partnership: Partnership) -> HttpResponse:
     if outcome.saved:
         return redirect(_url("quality_home", partnership))
     snapshot = queries.latest_snapshot(partnership)
-    return _form_page(
+    return form_page(
         request,
         outcome.form,
         title="Draw a month's sample",
@@ -188,7 +172,7 @@ def audit_assign(request: HttpRequest, partnership: Partnership) -> HttpResponse
     )
     if outcome.saved:
         return redirect(outcome.result)
-    return _form_page(
+    return form_page(
         request,
         outcome.form,
         title="Assign an audit outside the sample",
@@ -274,7 +258,7 @@ def case_action_add(request: HttpRequest, partnership: Partnership, code) -> Htt
     )
     if outcome.saved:
         return redirect(audit)
-    return _form_page(
+    return form_page(
         request,
         outcome.form,
         title="Add an action for improvement",
@@ -586,7 +570,7 @@ def plan_team_edit(request: HttpRequest, partnership: Partnership) -> HttpRespon
         form.data = form.data.copy()
         form.data["opened_team"] = opened
     snapshot_team = row.snapshot_team or "none"
-    return _form_page(
+    return form_page(
         request,
         outcome.form,
         title=f"Team of plan {plan_id}",

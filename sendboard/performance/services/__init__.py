@@ -339,22 +339,40 @@ def figures_record(
 def _indicator_from_spec(
     partnership: Partnership, spec: IndicatorSpec, *, by: "User | None"
 ) -> Indicator:
-    indicator = partnership.indicators.filter(key=spec.key).first()
-    if indicator is None:
-        indicator = Indicator(
-            partnership=partnership,
-            key=spec.key,
-            title=spec.title,
-            definition=spec.definition,
-            unit=spec.unit,
-            polarity=spec.polarity,
-            frequency=spec.frequency,
-            combines=spec.combines,
-            source_name=spec.source_name,
-            source=Indicator.Source.COMPUTED,
-            position=partnership.indicators.count(),
-        )
-        save_tracked(indicator, by=by, opened_version=None, reason="Added by the figures' source")
+    return partnership.indicators.filter(key=spec.key).first() or indicator_create_from_spec(
+        spec,
+        partnership=partnership,
+        source=Indicator.Source.COMPUTED,
+        position=partnership.indicators.count(),
+        by=by,
+        reason="Added by the figures' source",
+    )
+
+
+def indicator_create_from_spec(
+    spec: IndicatorSpec,
+    *,
+    partnership: Partnership,
+    source: str,
+    position: int,
+    by: "User | None",
+    reason: str,
+) -> Indicator:
+    """A new indicator of the partnership as its source defines it, then its own to edit."""
+    indicator = Indicator(
+        partnership=partnership,
+        key=spec.key,
+        title=spec.title,
+        definition=spec.definition,
+        unit=spec.unit,
+        polarity=spec.polarity,
+        frequency=spec.frequency,
+        combines=spec.combines,
+        source_name=spec.source_name,
+        source=source,
+        position=position,
+    )
+    save_tracked(indicator, by=by, opened_version=None, reason=reason)
     return indicator
 
 

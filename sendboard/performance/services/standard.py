@@ -4,12 +4,12 @@ from typing import TYPE_CHECKING
 
 from django.db import transaction
 
-from sendboard.core.services import save_tracked
 from sendboard.governance.models import Partnership
 from sendboard.governance.starting import starter_content_wanted
 from sendboard.lib.periods import parse_period
 from sendboard.performance.catalogue import ENGLAND, STANDARD_SET
 from sendboard.performance.models import Benchmark, Indicator
+from sendboard.performance.services import indicator_create_from_spec
 from sendboard.performance.services.benchmarks import BenchmarkEntry, benchmarks_enter
 
 if TYPE_CHECKING:
@@ -26,20 +26,14 @@ def standard_set_load(*, partnership: Partnership, by: "User | None" = None) -> 
         for spec in STANDARD_SET:
             if spec.key in existing:
                 continue
-            indicator = Indicator(
+            indicator_create_from_spec(
+                spec,
                 partnership=partnership,
-                key=spec.key,
-                title=spec.title,
-                definition=spec.definition,
-                unit=spec.unit,
-                polarity=spec.polarity,
-                frequency=spec.frequency,
-                combines=spec.combines,
-                source_name=spec.source_name,
                 source=Indicator.Source.MANUAL,
                 position=position + created,
+                by=by,
+                reason="From the standard SEND set",
             )
-            save_tracked(indicator, by=by, opened_version=None, reason="From the standard SEND set")
             created += 1
         england = england_figures_load(partnership=partnership, by=by)
     return {"created": created, "unchanged": len(STANDARD_SET) - created, "england": england}

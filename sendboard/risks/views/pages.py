@@ -1,8 +1,7 @@
-"""What the risk pages share: a page of one form, and a risk for its owner or editors."""
+"""What the risk pages share: a risk for its owner or editors."""
 
 from django.core.exceptions import PermissionDenied
-from django.http import HttpRequest, HttpResponse
-from django.shortcuts import render
+from django.http import HttpRequest
 
 from sendboard.governance.models import Partnership
 from sendboard.governance.permissions import may_change_owned
@@ -19,20 +18,3 @@ def risk_for_owner(request: HttpRequest, partnership: Partnership, code) -> Risk
     if not may_change_owned(request.access, [risk.owner]):
         raise PermissionDenied("Only editors and the risk's owner can review it.")
     return risk
-
-
-def form_page(
-    request: HttpRequest, form, *, title: str, button: str, back: str, caption: str = ""
-) -> HttpResponse:
-    return render(
-        request,
-        "risks/risk_form.html",
-        {
-            "partnership": request.access.partnership,
-            "form": form,
-            "title": title,
-            "button": button,
-            "back": back,
-            "caption": caption,
-        },
-    )

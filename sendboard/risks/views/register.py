@@ -7,12 +7,12 @@ from django.utils import timezone
 
 from sendboard.core.pagecache import cached_for_reader
 from sendboard.core.submit import submit
+from sendboard.core.views import form_page
 from sendboard.governance.models import Partnership
 from sendboard.governance.permissions import Capability, partnership_view
 from sendboard.risks import queries, services
 from sendboard.risks.forms import BandsForm, RegisterFilterForm
 from sendboard.risks.page_parts import REGISTER_TOOLS
-from sendboard.risks.views.pages import form_page
 
 
 @partnership_view(Capability.VIEW)

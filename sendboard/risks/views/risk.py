@@ -8,11 +8,12 @@ from django.views.decorators.http import require_POST
 
 from sendboard.core.pagecache import cached_for_reader
 from sendboard.core.submit import act, submit
+from sendboard.core.views import form_page
 from sendboard.governance.models import Partnership
 from sendboard.governance.permissions import Capability, may_change_owned, partnership_view
 from sendboard.risks import queries, services
 from sendboard.risks.forms import CloseForm, MitigationForm, ReviewForm, RiskForm
-from sendboard.risks.views.pages import form_page, risk_for_owner
+from sendboard.risks.views.pages import risk_for_owner
 
 
 @partnership_view(Capability.VIEW)
