@@ -280,4 +280,4 @@ def active_plans_with_strata(snapshot: Snapshot) -> list[PlanStrata]:
             GROUP BY ALL ORDER BY 1
             """
         ).fetchall()
-    return [PlanStrata(*row) for row in rows]
+    return [PlanStrata(engine.identifier_text(plan), *strata) for plan, *strata in rows]

@@ -4,7 +4,8 @@ A snapshot is a folder ``<SENDBOARD_DATA_DIR>/casework/<snapshot code>/`` holdin
 Parquet file per table below and a ``manifest.json``; snapshots imported since the
 engine's derived tables (``engine/derived.py``) are stored also hold them, in
 ``derived/``. Column names are the SEN2 item names (lower case). Identifiers are
-keyed-hash pseudonyms (text); names, dates of birth, UPNs, ULNs and postcodes never
+keyed-hash pseudonyms (UUID; text in snapshots of schema version 1, which readers
+still take, and in the engine's test folders); names, dates of birth, UPNs, ULNs and postcodes never
 reach a snapshot. Dates are DATE. Codes keep the DfE letters and numbers (see
 send-rules.md section 2).
 
@@ -16,6 +17,9 @@ from dataclasses import dataclass
 DATE = "DATE"
 TEXT = "VARCHAR"
 INT = "INTEGER"
+# A pseudonym: 128 bits, stored as UUID, as it is half the size of its hex text and
+# joins as a number, not a string.
+ID = "UUID"
 
 
 @dataclass(frozen=True)
@@ -30,14 +34,14 @@ class Table:
 SEN2_TABLES: tuple[Table, ...] = (
     Table(
         "person",
-        {"persontableid": TEXT, "birthmonth": DATE, "sex": TEXT, "ethnicity": TEXT},
+        {"persontableid": ID, "birthmonth": DATE, "sex": TEXT, "ethnicity": TEXT},
         key="persontableid",
     ),
     Table(
         "requests",
         {
-            "requeststableid": TEXT,
-            "persontableid": TEXT,
+            "requeststableid": ID,
+            "persontableid": ID,
             "receiveddate": DATE,
             "requestsource": TEXT,
             "rya": TEXT,
@@ -53,8 +57,8 @@ SEN2_TABLES: tuple[Table, ...] = (
     Table(
         "assessment",
         {
-            "assessmenttableid": TEXT,
-            "requeststableid": TEXT,
+            "assessmenttableid": ID,
+            "requeststableid": ID,
             "assessmentoutcome": TEXT,
             "assessmentoutcomedate": DATE,
             "assessmentmediation": TEXT,
@@ -69,8 +73,8 @@ SEN2_TABLES: tuple[Table, ...] = (
     Table(
         "namedplan",
         {
-            "namedplantableid": TEXT,
-            "assessmenttableid": TEXT,
+            "namedplantableid": ID,
+            "assessmenttableid": ID,
             "startdate": DATE,
             "planres": TEXT,
             "planwbp": TEXT,
@@ -86,7 +90,7 @@ SEN2_TABLES: tuple[Table, ...] = (
     Table(
         "plandetail",
         {
-            "namedplantableid": TEXT,
+            "namedplantableid": ID,
             "urn": TEXT,
             "ukprn": TEXT,
             "sensetting": TEXT,
@@ -102,8 +106,8 @@ SEN2_TABLES: tuple[Table, ...] = (
     Table(
         "activeplans",
         {
-            "activeplanstableid": TEXT,
-            "requeststableid": TEXT,
+            "activeplanstableid": ID,
+            "requeststableid": ID,
             "transferla": TEXT,
             "reviewmeeting": DATE,
             "reviewoutcome": TEXT,
@@ -118,7 +122,7 @@ SEN2_TABLES: tuple[Table, ...] = (
     Table(
         "placement",
         {
-            "activeplanstableid": TEXT,
+            "activeplanstableid": ID,
             "urn": TEXT,
             "ukprn": TEXT,
             "sensetting": TEXT,
@@ -136,7 +140,7 @@ SEN2_TABLES: tuple[Table, ...] = (
     ),
     Table(
         "senneed",
-        {"activeplanstableid": TEXT, "sentype": TEXT, "sentyperank": INT},
+        {"activeplanstableid": ID, "sentype": TEXT, "sentyperank": INT},
         key=None,
         parent=("activeplanstableid", "activeplans"),
         required=False,
@@ -147,14 +151,14 @@ LOCAL_TABLES: tuple[Table, ...] = (
     # Dated milestones a local system holds beyond SEN2; event names in EVENTS.
     Table(
         "events",
-        {"requeststableid": TEXT, "event": TEXT, "date": DATE},
+        {"requeststableid": ID, "event": TEXT, "date": DATE},
         key=None,
         parent=("requeststableid", "requests"),
         required=False,
     ),
     Table(
         "teams",
-        {"requeststableid": TEXT, "team": TEXT},
+        {"requeststableid": ID, "team": TEXT},
         key="requeststableid",
         parent=("requeststableid", "requests"),
         required=False,
@@ -165,7 +169,7 @@ LOCAL_TABLES: tuple[Table, ...] = (
 REFERRALS = Table(
     "referrals",
     {
-        "referralid": TEXT,
+        "referralid": ID,
         "service": TEXT,
         "pathway": TEXT,
         "referraldate": DATE,
@@ -222,4 +226,5 @@ MANIFEST = "manifest.json"
 # The manifest key holding the date the case data was extracted (ISO date).
 MANIFEST_AS_AT = "as_at"
 # Bumped whenever a table or column above changes; written into every manifest.
-SCHEMA_VERSION = 1
+# 2: identifiers stored as UUID rather than their 32 hex digits.
+SCHEMA_VERSION = 2

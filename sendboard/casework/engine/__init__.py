@@ -9,6 +9,7 @@ indicators share with each snapshot through ``write_derived``. Periods are
 from sendboard.casework.engine.breakdowns import DIMENSIONS, breakdown, disclose_breakdown
 from sendboard.casework.engine.connection import (
     SnapshotError,
+    identifier_text,
     open_snapshot,
     snapshot_as_at,
     write_derived,
@@ -44,6 +45,7 @@ __all__ = [
     "disclose_breakdown",
     "drill_down",
     "forecast_backlog",
+    "identifier_text",
     "open_snapshot",
     "snapshot_as_at",
     "stage_durations",

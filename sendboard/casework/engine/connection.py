@@ -1,20 +1,24 @@
 """Open a snapshot folder as a DuckDB connection with one view per table.
 
 Optional tables that the folder lacks become empty views of the right shape, so every
-query can name every table. The manifest's as-at date is kept in ``snapshot_meta``.
-The tables many indicators share (``derived.DERIVED``) are views over the files the
-importer stored with the snapshot (``write_derived``), else built on opening.
+query can name every table. Identifiers are read as the snapshot stores them: UUIDs,
+or their hex text in snapshots of schema version 1 and in the engine's test folders.
+The manifest's as-at date is kept in ``snapshot_meta``. The tables many indicators
+share (``derived.DERIVED``) are views over the files the importer stored with the
+snapshot (``write_derived``), else built on opening.
 """
 
 import json
 from datetime import date
 from pathlib import Path
+from uuid import UUID
 
 import duckdb
 
 from sendboard.casework.engine import derived
 from sendboard.casework.schema import (
     ALL_TABLES,
+    ID,
     MANIFEST,
     MANIFEST_AS_AT,
     PARQUET_OPTIONS,
@@ -97,20 +101,34 @@ def snapshot_as_at(con: duckdb.DuckDBPyConnection) -> date | None:
     ).fetchone()[0]
 
 
+def identifier_text(value: object) -> object:
+    """An identifier as people see it, 32 hex digits; any other value as it is."""
+    return value.hex if isinstance(value, UUID) else value
+
+
 def _table_views(con: duckdb.DuckDBPyConnection, folder: Path) -> None:
+    identifier = _identifier_type(con, folder)
     for table in ALL_TABLES:
-        con.execute(_view_sql(table, folder / f"{table.name}.parquet"))
+        kinds = {name: identifier if kind == ID else kind for name, kind in table.columns.items()}
+        con.execute(_view_sql(table, kinds, folder / f"{table.name}.parquet"))
 
 
-def _view_sql(table: Table, path: Path) -> str:
+def _identifier_type(con: duckdb.DuckDBPyConnection, folder: Path) -> str:
+    """The type the snapshot stores identifiers as, read from its person table."""
+    path = folder / f"{ALL_TABLES[0].name}.parquet"
+    if not path.exists():
+        return ID
+    key = ALL_TABLES[0].key
+    return con.execute(f"DESCRIBE SELECT {key} FROM read_parquet({_quote(path)})").fetchone()[1]
+
+
+def _view_sql(table: Table, kinds: dict[str, str], path: Path) -> str:
     if path.exists():
-        columns = ", ".join(
-            f"CAST({name} AS {kind}) AS {name}" for name, kind in table.columns.items()
-        )
+        columns = ", ".join(f"CAST({name} AS {kind}) AS {name}" for name, kind in kinds.items())
         return f"CREATE VIEW {table.name} AS SELECT {columns} FROM read_parquet({_quote(path)})"
     if table.required:
         raise SnapshotError(f"the snapshot has no {path.name}")
-    columns = ", ".join(f"CAST(NULL AS {kind}) AS {name}" for name, kind in table.columns.items())
+    columns = ", ".join(f"CAST(NULL AS {kind}) AS {name}" for name, kind in kinds.items())
     return f"CREATE VIEW {table.name} AS SELECT {columns} WHERE false"
 
 

@@ -8,7 +8,7 @@ from functools import partial
 import duckdb
 
 from sendboard.casework.engine import reviews, timeliness, waiting
-from sendboard.casework.engine.connection import snapshot_as_at
+from sendboard.casework.engine.connection import identifier_text, snapshot_as_at
 from sendboard.casework.engine.options import EngineOptions
 from sendboard.casework.engine.results import (
     Indicator,
@@ -539,4 +539,7 @@ def drill_down(
     indicator = find_indicator(con, code=code, options=scope.options)
     cursor = con.execute(f"SELECT * FROM ({indicator.records(scope)}) ORDER BY row_id")
     names = [column[0] for column in cursor.description]
-    return [dict(zip(names, row, strict=True)) for row in cursor.fetchall()]
+    return [
+        {name: identifier_text(value) for name, value in zip(names, row, strict=True)}
+        for row in cursor.fetchall()
+    ]

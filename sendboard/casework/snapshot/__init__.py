@@ -12,7 +12,7 @@ importing, so the same code serves the Django service, the command and benchmark
 
 import tempfile
 from collections.abc import Callable, Iterator
-from contextlib import contextmanager
+from contextlib import ExitStack, contextmanager
 from dataclasses import dataclass
 from datetime import UTC, date, datetime
 from pathlib import Path
@@ -31,7 +31,7 @@ from sendboard.casework.snapshot.pseudonym import (
     pseudonym,
 )
 from sendboard.casework.snapshot.sources import SourceError, open_source
-from sendboard.casework.snapshot.write import manifest_checksum, write_snapshot
+from sendboard.casework.snapshot.write import manifest_checksum, snapshot_writer
 
 __all__ = [
     "ImportResult",
@@ -97,54 +97,64 @@ def import_snapshot(
     """
     if not dry_run:
         key_fingerprint(key=key)  # refuses an empty key before any work is done
+    folder = snapshot_folder(snapshots_dir=snapshots_dir, code=code)
     with (
         tempfile.TemporaryDirectory(prefix="sendboard-import-") as scratch,
         open_source(Path(source)) as found,
         _connect(Path(scratch)) as con,
     ):
-        # Each file is read, each module table checked; then pseudonyms, tables, derived
-        # tables, manifest.
+        # Each file is read, and each module table checked and written; then the
+        # derived tables and the manifest.
         modules = [name for name in found.files if name != rules.HEADER]
-        writing = 0 if dry_run else len(schema.ALL_TABLES) + 3
-        total = len(found.files) + len(modules) + writing
-        report = _Steps(progress, total=total)
+        writing = 0 if dry_run else len(modules) + 2
+        report = _Steps(progress, total=len(found.files) + len(modules) + writing)
         problems = Problems(cap=cap)
-        checked = check_source(con, found, problems=problems, progress=report, mapping=mapping)
-        if problems:
-            raise SnapshotInvalid(problems.kept, total=problems.total)
-        as_at, as_at_from = _as_at(con, checked, as_at)
-        if as_at is None:
-            message = "holds no dates to take the as-at date from; give the as-at date"
-            raise SnapshotInvalid([Problem(found.name, None, "", message)])
-        sources = {name: loaded.file.display for name, loaded in checked.tables.items()}
-        counts = {
-            name: con.execute(f"SELECT count(*) FROM t_{name}").fetchone()[0]
-            for name in checked.tables
-        }
-        warnings = tuple(str(warning) for warning in checked.warnings)
-        if dry_run:
-            return ImportResult(code, None, as_at, checked.kind, counts, sources, warnings=warnings)
-        folder = snapshot_folder(snapshots_dir=snapshots_dir, code=code)
-        manifest = {
-            "code": code,
-            "schema_version": schema.SCHEMA_VERSION,
-            schema.MANIFEST_AS_AT: as_at,
-            "as_at_from": as_at_from,
-            "kind": checked.kind,
-            "source": found.name,
-            "source_files": sources,
-            "header": {
-                name: checked.header[name] for name in _HEADER_ITEMS if name in checked.header
-            },
-            "mapping": checked.mapping.as_dict(),
-            "warnings": list(warnings),
-            "imported_by": imported_by,
-            "imported_at": datetime.now(UTC).isoformat(timespec="seconds"),
-            "pseudonym": {"method": METHOD, "key_fingerprint": key_fingerprint(key=key)},
-        }
-        written = write_snapshot(
-            con, checked, key=key, folder=folder, manifest=manifest, progress=report
-        )
+        with ExitStack() as stack:
+            writer = (
+                None
+                if dry_run
+                else stack.enter_context(
+                    snapshot_writer(con, key=key, folder=folder, progress=report)
+                )
+            )
+            checked = check_source(
+                con,
+                found,
+                problems=problems,
+                progress=report,
+                mapping=mapping,
+                table_checked=writer and writer.table,
+            )
+            if problems:
+                raise SnapshotInvalid(problems.kept, total=problems.total)
+            as_at, as_at_from = _as_at(checked, as_at)
+            if as_at is None:
+                message = "holds no dates to take the as-at date from; give the as-at date"
+                raise SnapshotInvalid([Problem(found.name, None, "", message)])
+            sources = {name: loaded.file.display for name, loaded in checked.tables.items()}
+            warnings = tuple(str(warning) for warning in checked.warnings)
+            if writer is None:
+                return ImportResult(
+                    code, None, as_at, checked.kind, checked.counts, sources, warnings=warnings
+                )
+            manifest = {
+                "code": code,
+                "schema_version": schema.SCHEMA_VERSION,
+                schema.MANIFEST_AS_AT: as_at,
+                "as_at_from": as_at_from,
+                "kind": checked.kind,
+                "source": found.name,
+                "source_files": sources,
+                "header": {
+                    name: checked.header[name] for name in _HEADER_ITEMS if name in checked.header
+                },
+                "mapping": checked.mapping.as_dict(),
+                "warnings": list(warnings),
+                "imported_by": imported_by,
+                "imported_at": datetime.now(UTC).isoformat(timespec="seconds"),
+                "pseudonym": {"method": METHOD, "key_fingerprint": key_fingerprint(key=key)},
+            }
+            written = writer.finish(checked, folder=folder, manifest=manifest)
     return ImportResult(
         code,
         written.folder,
@@ -183,11 +193,9 @@ def _connect(scratch: Path) -> Iterator[duckdb.DuckDBPyConnection]:
         con.close()
 
 
-def _as_at(
-    con: duckdb.DuckDBPyConnection, checked: Checked, given: date | None
-) -> tuple[date | None, str]:
+def _as_at(checked: Checked, given: date | None) -> tuple[date | None, str]:
     if given:
         return given, "given"
     if checked.reference_date:
         return checked.reference_date, "header referencedate"
-    return checked.latest_date(con), "latest date in the data"
+    return checked.latest, "latest date in the data"

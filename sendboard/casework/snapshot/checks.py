@@ -6,6 +6,10 @@ its text as given in ``<column>__raw`` where a check will quote it. All checks a
 set-based SQL: a table's checks of single rows are counted in one pass and its checks
 against a parent table in one join, and only a check that finds something is run
 again to name its rows, so a million rows cost seconds, not minutes.
+
+Tables are taken one at a time, parents before children: each is read, checked and
+handed on (to be written) before the next is read, and then only what later tables'
+checks read of it is kept, so memory holds the rows of one table at a time.
 """
 
 from collections.abc import Callable
@@ -22,6 +26,7 @@ from sendboard.casework.snapshot.load import (
     Loaded,
     first_line,
     is_typed,
+    keep_only,
     kinds,
     load_table,
     quote_ident,
@@ -33,6 +38,8 @@ from sendboard.casework.snapshot.sources import Source, SourceFile
 
 # Called with a description as each step of an import begins.
 Step = Callable[[str], None]
+# Called with each table once it is checked, while its rows are still at hand.
+TableChecked = Callable[["Loaded", "Checked"], None]
 SEN2_NAMES = tuple(table.name for table in (*schema.SEN2_TABLES, *schema.LOCAL_TABLES))
 
 # Happened-dates that bound the as-at date; due dates and planned moves look ahead.
@@ -55,6 +62,8 @@ class Checked:
     # What was read but not used, which does not stop the import.
     warnings: list[Problem] = field(default_factory=list)
     mapping: Mapping = field(default_factory=Mapping)
+    counts: dict[str, int] = field(default_factory=dict)  # rows read, by table
+    latest: date | None = None  # the latest happened-date in the tables read
 
     @property
     def kind(self) -> str:
@@ -62,16 +71,14 @@ class Checked:
         waiting = schema.REFERRALS.name in self.tables
         return "both" if sen2 and waiting else ("sen2" if sen2 else "waiting-list")
 
-    def latest_date(self, con: duckdb.DuckDBPyConnection) -> date | None:
-        parts = [
-            f"SELECT max({column}) AS d FROM t_{name}"
-            for name, columns in _AS_AT_COLUMNS.items()
-            if name in self.tables
-            for column in columns
-        ]
-        if not parts:
-            return None
-        return con.execute(f"SELECT max(d) FROM ({' UNION ALL '.join(parts)})").fetchone()[0]
+    def count(self, con: duckdb.DuckDBPyConnection, name: str) -> None:
+        """Note the table's rows and its latest happened-date, while it is at hand."""
+        dates = ", ".join(f"max({column})" for column in _AS_AT_COLUMNS.get(name, ()))
+        latest = f"greatest({dates})" if dates else "NULL"
+        rows, found = con.execute(f"SELECT count(*), {latest} FROM t_{name}").fetchone()
+        self.counts[name] = rows
+        if found and (self.latest is None or found > self.latest):
+            self.latest = found
 
 
 def check_source(
@@ -81,6 +88,7 @@ def check_source(
     problems: Problems,
     progress: Step,
     mapping: Mapping | None = None,
+    table_checked: TableChecked | None = None,
 ) -> Checked:
     for problem in source.problems:
         problems.add(problem)
@@ -88,7 +96,8 @@ def check_source(
     checked = Checked({}, problems, warnings=list(source.warnings), mapping=mapping or Mapping())
     if source.files or not source.problems:  # a source that could not be read says why
         _check_presence(source, problems)
-    for name, file in source.files.items():
+    for name in sorted(source.files, key=lambda name: _ORDER.get(name, len(_ORDER))):
+        file = source.files[name]
         progress(f"Reading {file.display}")
         if name == rules.HEADER:
             _read_header(con, file, checked)
@@ -96,13 +105,48 @@ def check_source(
         loaded = load_table(
             con, file, problems=problems, warnings=checked.warnings, mapping=checked.mapping
         )
-        if loaded:
-            checked.tables[name] = loaded
-    for name, loaded in checked.tables.items():
-        progress(f"Checking {loaded.file.display}")
+        if not loaded:
+            continue
+        checked.tables[name] = loaded
+        progress(f"Checking {file.display}")
         _check_table(con, TABLES[name], loaded, checked)
         _warn_undecided_dates(con, loaded, checked)
+        checked.count(con, name)
+        if table_checked:
+            table_checked(loaded, checked)
+        keep_only(con, name, _read_later(name, loaded))
+        for parent in _LAST_CHILD.get(name, ()):
+            keep_only(con, parent, [])
     return checked
+
+
+# The header first, then each table after its parent.
+_ORDER = {rules.HEADER: -1} | {table.name: index for index, table in enumerate(schema.ALL_TABLES)}
+
+
+def _read_later(name: str, loaded: Loaded) -> list[str]:
+    """The columns of a table that later tables' checks read: the key of a parent, and
+    the received date of requests, which the dates of its children are checked against."""
+    table = TABLES[name]
+    wanted = [table.key] if table.key and name in _PARENTS else []
+    if name == "requests":
+        wanted.append("receiveddate")
+    return [column for column in wanted if column in loaded.columns]
+
+
+_PARENTS = {table.parent[1] for table in schema.ALL_TABLES if table.parent}
+
+
+def _last_children() -> dict[str, list[str]]:
+    """The parents each table is the last child of, in the order tables are taken."""
+    last = {table.parent[1]: table.name for table in schema.ALL_TABLES if table.parent}
+    found: dict[str, list[str]] = {}
+    for parent, child in last.items():
+        found.setdefault(child, []).append(parent)
+    return found
+
+
+_LAST_CHILD = _last_children()
 
 
 def _warn_undecided_dates(con: duckdb.DuckDBPyConnection, loaded: Loaded, checked: Checked) -> None:

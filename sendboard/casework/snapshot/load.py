@@ -17,6 +17,7 @@ keeping the texts of such cells.
 
 import re
 from collections.abc import Iterable
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 
 import duckdb
@@ -61,6 +62,8 @@ _QUOTED = "_quoted"
 # Events are stored as one of the engine's names, in a byte; another name beside it.
 _EVENTS = f"ENUM({', '.join(repr(event) for event in rules.EVENT_NAMES)})"
 _OTHER = "event__other"
+# The prefix of a table's view with every row, when ``t_<name>`` leaves some out.
+_ALL = "all_"
 
 
 @dataclass
@@ -127,21 +130,25 @@ def _read(
     """Make ``d_<name>``: strictly, without the texts of its cells, unless a line is no
     row (then leniently) or a cell does not read as its type (then keeping texts)."""
     target = f"d_{table.name}"
-    try:
-        names = _header_names(con, f"SELECT * FROM {_read_csv_sql(file)}")
-        given, twice = _column_names(names, file, mapping)
-        for texts in (False, True):
-            sql = _typed_sql(table, file, given, mapping, source=_read_csv_sql(file), texts=texts)
-            con.execute(f"CREATE OR REPLACE TABLE {target} AS {sql}")
-            quoted = f"count(*) FILTER (WHERE {_QUOTED})" if not texts else "0"
-            rows, cells = con.execute(f"SELECT count(*), {quoted} FROM {target}").fetchone()
-            # Every line but the header a row: nothing was skipped, blank or refused.
-            if lines.line_count(file.path) != 1 + rows:
-                break
-            if not cells:
-                return _Read(given, twice, lenient=False, texts=texts)
-    except duckdb.Error:
-        pass
+    # The lines are counted while DuckDB reads the file, as it lets go of the GIL.
+    with ThreadPoolExecutor(max_workers=1) as pool:
+        counted = pool.submit(lines.line_count, file.path)
+        try:
+            names = _header_names(con, f"SELECT * FROM {_read_csv_sql(file)}")
+            given, twice = _column_names(names, file, mapping)
+            for texts in (False, True):
+                source = _read_csv_sql(file)
+                sql = _typed_sql(table, file, given, mapping, source=source, texts=texts)
+                con.execute(f"CREATE OR REPLACE TABLE {target} AS {sql}")
+                quoted = f"count(*) FILTER (WHERE {_QUOTED})" if not texts else "0"
+                rows, cells = con.execute(f"SELECT count(*), {quoted} FROM {target}").fetchone()
+                # Every line but the header a row: nothing was skipped, blank or refused.
+                if counted.result() != 1 + rows:
+                    break
+                if not cells:
+                    return _Read(given, twice, lenient=False, texts=texts)
+        except duckdb.Error:
+            pass
     # Read again keeping the lines the reader refuses, to name each of them.
     con.execute(f"DROP TABLE IF EXISTS {target}")
     try:
@@ -154,6 +161,21 @@ def _read(
         f"{_typed_sql(table, file, given, mapping, source='raw', row=True)}"
     )
     return _Read(given, twice, lenient=True, texts=True)
+
+
+def keep_only(con: duckdb.DuckDBPyConnection, name: str, columns: list[str]) -> None:
+    """Let go of a table's rows, keeping as ``t_<name>`` only `columns` (with none,
+    no ``t_<name>`` at all)."""
+    if columns:
+        con.execute(f"CREATE TABLE k_{name} AS SELECT {', '.join(columns)} FROM t_{name}")
+    con.execute(
+        f"DROP VIEW IF EXISTS t_{name}; DROP VIEW IF EXISTS {_ALL}{name};"
+        f" DROP TABLE IF EXISTS d_{name}; DROP TABLE IF EXISTS skips_{name}"
+    )
+    if columns:
+        con.execute(f"CREATE VIEW t_{name} AS SELECT * FROM k_{name}")
+    else:
+        con.execute(f"DROP TABLE IF EXISTS k_{name}")
 
 
 def read_header(con: duckdb.DuckDBPyConnection, file: SourceFile) -> dict[str, str]:
@@ -410,12 +432,10 @@ def _create_view(
     )
     if not read.texts:
         dropped.append(_QUOTED)
-    if name == "events" and "event" in read.given:
-        dropped.append("event")
-        other = f"{data}.{_OTHER}" if read.texts else "NULL"
-        texts += f", coalesce(CAST({data}.event AS VARCHAR), {other}) AS event"
-        if read.texts:
-            dropped.append(_OTHER)
+    if name == "events" and "event" in read.given and read.texts:
+        # An event the engine does not know is named beside those it does, to be counted.
+        dropped += ["event", _OTHER]
+        texts += f", coalesce(CAST({data}.event AS VARCHAR), {data}.{_OTHER}) AS event"
     con.execute(
         f"CREATE OR REPLACE VIEW t_{name} AS SELECT {row} AS _row, "
         f"{data}.* EXCLUDE ({', '.join(dropped)}){texts} FROM {data} {join} WHERE {_FILLED}"
@@ -471,9 +491,9 @@ def _set_aside_unknown_events(
             )
         )
     if unknown:
-        con.execute("ALTER VIEW t_events RENAME TO all_events")
+        con.execute(f"ALTER VIEW t_events RENAME TO {_ALL}events")
         con.execute(
-            "CREATE VIEW t_events AS SELECT * FROM all_events "
+            f"CREATE VIEW t_events AS SELECT * FROM {_ALL}events "
             f"WHERE event IS NULL OR event IN ({known})"
         )
 

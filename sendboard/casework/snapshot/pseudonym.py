@@ -1,4 +1,5 @@
-"""Keyed pseudonyms: AES-256-CMAC (RFC 4493) of "<column>:<identifier>", as 32 hex digits.
+"""Keyed pseudonyms: AES-256-CMAC (RFC 4493) of "<column>:<identifier>": 128 bits,
+stored as a UUID and written as 32 hex digits.
 
 The column name goes into the message so a person and a request that share the raw
 number 17 still get unrelated pseudonyms. CMAC is a keyed pseudorandom function like
@@ -7,8 +8,9 @@ million-request export holds four million identifiers, and HMAC-SHA256 one value
 a time took most of the import's time. The AES key is derived from the configured
 key, so the configured key itself is never the cipher key.
 
-`pseudonyms()` computes a column at once with numpy; `pseudonym()` computes one
-value with the cryptography package's own CMAC, so each checks the other.
+`pseudonyms()` computes a column at once with numpy, as UUIDs; `pseudonym()` computes
+one value's hex digits with the cryptography package's own CMAC, so each checks the
+other.
 """
 
 import hashlib
@@ -21,7 +23,6 @@ from cryptography.hazmat.primitives import cmac
 from cryptography.hazmat.primitives.ciphers import Cipher, algorithms, modes
 
 METHOD = "AES-256-CMAC"
-HEX_LENGTH = 32
 _BLOCK = 16
 _SLICE = 1 << 16
 
@@ -37,7 +38,7 @@ def pseudonym(*, key: str, column: str, value: str) -> str:
 
 
 def pseudonyms(values: pa.Array | pa.ChunkedArray, *, key: str, column: str) -> pa.Array:
-    """The pseudonym of every value (none may be null), in order, as a string array."""
+    """The pseudonym of every value (none may be null), in order, as a UUID array."""
     aes_key = _aes_key(key)
     messages = pc.binary_join_element_wise(pa.scalar(f"{column}:"), values, "")
     if isinstance(messages, pa.ChunkedArray):
@@ -48,7 +49,7 @@ def pseudonyms(values: pa.Array | pa.ChunkedArray, *, key: str, column: str) -> 
         cmac_all(aes_key, messages.slice(start, _SLICE))
         for start in range(0, len(messages), _SLICE)
     ]
-    return _hex(np.concatenate(tags) if tags else np.empty((0, _BLOCK), dtype=np.uint8))
+    return _uuids(np.concatenate(tags) if tags else np.empty((0, _BLOCK), dtype=np.uint8))
 
 
 def cmac_all(aes_key: bytes, messages: pa.Array) -> np.ndarray:
@@ -82,6 +83,13 @@ def _aes_key(key: str) -> bytes:
 def _padded(data: np.ndarray, starts: np.ndarray, lengths: np.ndarray, *, width: int) -> np.ndarray:
     """Each message in a row of `width` bytes, an incomplete last block padded 10*."""
     out = np.zeros((len(starts), width), dtype=np.uint8)
+    if _contiguous(starts, lengths):
+        # Every message of one length, one after another: no gather needed.
+        length = int(lengths[0])
+        out[:, :length] = data[starts[0] : starts[0] + len(starts) * length].reshape(-1, length)
+        if length < width:
+            out[:, length] = 0x80
+        return out
     # Identifiers mostly share a length or a few, so each length is one gather.
     for length in np.unique(lengths):
         rows = np.flatnonzero(lengths == length)
@@ -89,6 +97,13 @@ def _padded(data: np.ndarray, starts: np.ndarray, lengths: np.ndarray, *, width:
         if length < width:
             out[rows, length] = 0x80
     return out
+
+
+def _contiguous(starts: np.ndarray, lengths: np.ndarray) -> bool:
+    """Whether the messages are all of one length and follow each other in the data."""
+    if not len(starts) or not lengths[0] or (lengths != lengths[0]).any():
+        return False
+    return int(starts[-1] - starts[0]) == (len(starts) - 1) * int(lengths[0])
 
 
 def _cmac(aes_key: bytes, padded: np.ndarray, *, complete: np.ndarray) -> np.ndarray:
@@ -114,12 +129,11 @@ def _double(block: np.ndarray) -> np.ndarray:
     return np.frombuffer(value.to_bytes(_BLOCK, "big"), dtype=np.uint8)
 
 
-def _hex(tags: np.ndarray) -> pa.Array:
-    digits = tags.tobytes().hex().encode("ascii")
-    offsets = np.arange(0, len(digits) + 1, HEX_LENGTH, dtype=np.int32)
-    return pa.StringArray.from_buffers(
-        len(tags), pa.py_buffer(offsets.tobytes()), pa.py_buffer(digits)
+def _uuids(tags: np.ndarray) -> pa.Array:
+    storage = pa.FixedSizeBinaryArray.from_buffers(
+        pa.binary(_BLOCK), len(tags), [None, pa.py_buffer(tags.tobytes())]
     )
+    return pa.ExtensionArray.from_storage(pa.uuid(), storage)
 
 
 def _check(key: str) -> None:

@@ -15,13 +15,13 @@ import re
 from sendboard.casework import schema
 
 # Identifier columns replaced by a keyed hash wherever they appear.
-ID_COLUMNS = (
-    "persontableid",
-    "requeststableid",
-    "assessmenttableid",
-    "namedplantableid",
-    "activeplanstableid",
-    "referralid",
+ID_COLUMNS = tuple(
+    dict.fromkeys(
+        name
+        for table in schema.ALL_TABLES
+        for name, kind in table.columns.items()
+        if kind == schema.ID
+    )
 )
 
 # Columns a source must have, beyond the key and parent of each table.

@@ -1,7 +1,10 @@
 """Write a checked source as Parquet plus manifest, all or nothing.
 
-Beside the tables go the engine's derived tables, made from the tables as written,
-so opening the snapshot need not build them.
+Each table is written as soon as it is checked (``SnapshotWriter.table``), while its
+rows are at hand, unless a problem has been found by then; the rest once every table
+is checked (``SnapshotWriter.finish``): the tables the source lacks, the engine's
+derived tables, made from the tables as written so opening the snapshot need not
+build them, and the manifest.
 
 Files go into a hidden folder beside the final one and the folder is renamed into
 place at the end; a reader therefore sees a whole snapshot or none.
@@ -11,6 +14,9 @@ import hashlib
 import json
 import os
 import shutil
+from collections.abc import Iterator
+from concurrent.futures import Executor, Future, ThreadPoolExecutor
+from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
@@ -22,6 +28,7 @@ from sendboard.casework import schema
 from sendboard.casework.engine import derived, write_derived
 from sendboard.casework.snapshot import rules
 from sendboard.casework.snapshot.checks import Checked, Step
+from sendboard.casework.snapshot.load import TABLES, Loaded
 from sendboard.casework.snapshot.pseudonym import pseudonyms
 
 # The table whose key each identifier is (teams is keyed by request but does not own it).
@@ -30,7 +37,13 @@ _OWNERS = {
     for table in schema.ALL_TABLES
     if table.key and not (table.parent and table.parent[0] == table.key)
 }
-
+# The last table that holds each identifier: its pseudonyms are let go once it is written.
+_LAST = {
+    column: table.name
+    for table in schema.ALL_TABLES
+    for column in table.columns
+    if column in rules.ID_COLUMNS
+}
 
 # Identifiers pseudonymised at a time.
 _BATCH = 1 << 18
@@ -42,82 +55,128 @@ class Written:
     row_counts: dict[str, int]
 
 
-def write_snapshot(
-    con: duckdb.DuckDBPyConnection,
-    checked: Checked,
-    *,
-    key: str,
-    folder: Path,
-    manifest: dict[str, object],
-    progress: Step,
-) -> Written:
-    if folder.exists():
-        raise FileExistsError(f"{folder} already exists")
-    incoming = folder.with_name(f".incoming-{folder.name}")
-    incoming.mkdir(parents=True)
-    try:
-        # Row order mattered only for naming rows in problems; writing may go in parallel.
-        con.execute("SET preserve_insertion_order = false")
-        progress("Pseudonymising identifiers")
-        _build_maps(con, checked, key=key)
-        counts, sums = {}, {}
+class SnapshotWriter:
+    def __init__(
+        self,
+        con: duckdb.DuckDBPyConnection,
+        *,
+        key: str,
+        incoming: Path,
+        progress: Step,
+        hashing: Executor,
+    ) -> None:
+        self.con, self.key, self.incoming, self.progress = con, key, incoming, progress
+        # A file is hashed while the next table is read, as hashing lets go of the GIL.
+        self.hashing = hashing
+        self.counts: dict[str, int] = {}
+        self.sums: dict[str, Future[str]] = {}
+
+    def table(self, loaded: Loaded, checked: Checked) -> None:
+        """Write a checked table, unless a problem means nothing will be written."""
+        table = TABLES[loaded.file.table]
+        self.progress(f"Writing {table.name}")
+        if checked.problems:
+            return
+        _pseudonymise(self.con, loaded, checked, key=self.key)
+        # Row order matters only for naming rows in problems; writing may go in parallel.
+        self.con.execute("SET preserve_insertion_order = false")
+        self._write(table, _table_sql(table))
+        self.con.execute("SET preserve_insertion_order = true")
+        for column, last in _LAST.items():
+            if last == table.name:
+                self.con.execute(f"DROP TABLE IF EXISTS map_{column}")
+
+    def finish(self, checked: Checked, *, folder: Path, manifest: dict[str, object]) -> Written:
         for table in schema.ALL_TABLES:
-            progress(f"Writing {table.name}")
-            path = incoming / f"{table.name}.parquet"
-            counts[table.name] = _write_table(con, table, checked, path)
-            if table.name in checked.tables:
-                # Written, its rows need no more memory, so later tables spill less.
-                con.execute(f"DROP TABLE d_{table.name}")
-            sums[table.name] = _sha256(path)
-        progress("Writing the derived tables")
-        stored = write_derived(con, incoming)
+            if table.name not in checked.tables:
+                self._write(table, _empty_sql(table))
+        self.progress("Writing the derived tables")
+        stored = write_derived(self.con, self.incoming)
         stored["checksums"] = {
-            name: _sha256(incoming / derived.file_of(name)) for name in derived.DERIVED
+            name: _sha256(self.incoming / derived.file_of(name)) for name in derived.DERIVED
         }
-        progress("Writing the manifest")
+        self.progress("Writing the manifest")
         body = {
             **manifest,
-            "row_counts": counts,
-            "checksums": sums,
+            "row_counts": {table.name: self.counts[table.name] for table in schema.ALL_TABLES},
+            "checksums": {
+                table.name: self.sums[table.name].result() for table in schema.ALL_TABLES
+            },
             "files": {table.name: f"{table.name}.parquet" for table in schema.ALL_TABLES},
             derived.MANIFEST_KEY: stored,
         }
-        (incoming / schema.MANIFEST).write_text(json.dumps(body, indent=2, default=_json_default))
-        os.rename(incoming, folder)
-    except BaseException:
+        (self.incoming / schema.MANIFEST).write_text(
+            json.dumps(body, indent=2, default=_json_default)
+        )
+        os.rename(self.incoming, folder)
+        return Written(folder, body["row_counts"])
+
+    def _write(self, table: schema.Table, query: str) -> None:
+        # Made with the first file, so a source with problems leaves no folder behind.
+        self.incoming.mkdir(parents=True, exist_ok=True)
+        path = self.incoming / f"{table.name}.parquet"
+        target = str(path).replace("'", "''")
+        copy = f"COPY ({query}) TO '{target}' ({schema.PARQUET_OPTIONS})"
+        self.counts[table.name] = self.con.execute(copy).fetchone()[0]
+        self.sums[table.name] = self.hashing.submit(_sha256, path)
+
+
+@contextmanager
+def snapshot_writer(
+    con: duckdb.DuckDBPyConnection, *, key: str, folder: Path, progress: Step
+) -> Iterator[SnapshotWriter]:
+    """A writer into a hidden folder beside `folder`, removed unless it is finished."""
+    if folder.exists():
+        raise FileExistsError(f"{folder} already exists")
+    incoming = folder.with_name(f".incoming-{folder.name}")
+    missing = [parent for parent in incoming.parents if not parent.exists()]
+    try:
+        with ThreadPoolExecutor(max_workers=1) as hashing:
+            yield SnapshotWriter(
+                con, key=key, incoming=incoming, progress=progress, hashing=hashing
+            )
+    finally:
         shutil.rmtree(incoming, ignore_errors=True)
-        raise
-    return Written(folder, counts)
+        if not folder.exists():
+            _remove_empty(missing)
+
+
+def _remove_empty(folders: list[Path]) -> None:
+    """Remove the folders (innermost first) a writer made that are still empty."""
+    for folder in folders:
+        try:
+            folder.rmdir()
+        except OSError:
+            return
 
 
 def manifest_checksum(folder: Path) -> str:
     return _sha256(folder / schema.MANIFEST)
 
 
-def _build_maps(con: duckdb.DuckDBPyConnection, checked: Checked, *, key: str) -> None:
-    """One pseudonym per distinct identifier, so each is computed once however often used.
-
-    Orphans were refused, so the table an identifier belongs to holds every value used
-    anywhere; only without that table are the other tables searched. Identifiers are
-    read in batches, so a million of them never sit in Python's memory at once.
-    """
-    for column in rules.ID_COLUMNS:
+def _pseudonymise(
+    con: duckdb.DuckDBPyConnection, loaded: Loaded, checked: Checked, *, key: str
+) -> None:
+    """One pseudonym per distinct identifier (``map_<column>``), so each is computed once
+    however often used: the identifiers of the table that owns them, or of any table
+    holding them when their owner is missing. Orphans were refused, so the owner's
+    identifiers are every one its children use. Identifiers are read in batches, so a
+    million of them never sit in Python's memory at once."""
+    name = loaded.file.table
+    for column in sorted(loaded.columns & set(rules.ID_COLUMNS)):
         owner = _OWNERS.get(column)
-        names = (
-            [owner]
-            if owner in checked.tables
-            else [name for name, loaded in checked.tables.items() if column in loaded.columns]
-        )
-        body = " UNION ".join(f"SELECT {column} AS raw FROM t_{name}" for name in names)
-        con.execute(f"CREATE OR REPLACE TABLE map_{column} (raw VARCHAR, p VARCHAR)")
-        reader = con.cursor()
+        if owner != name and owner in checked.tables:
+            continue
+        con.execute(f"CREATE TABLE IF NOT EXISTS map_{column} (raw VARCHAR, p {schema.ID})")
         # The owner's identifiers are unique (duplicates were refused); others may repeat.
-        distinct = "" if owner in checked.tables else "DISTINCT "
-        batches = reader.execute(
-            f"SELECT {distinct}raw FROM ({body or 'SELECT CAST(NULL AS VARCHAR) AS raw'}) "
-            "WHERE raw IS NOT NULL"
-        ).to_arrow_reader(_BATCH)
-        for batch in batches:
+        query = (
+            f"SELECT {column} FROM t_{name} WHERE {column} IS NOT NULL"
+            if owner == name
+            else f"SELECT DISTINCT {column} FROM t_{name} WHERE {column} IS NOT NULL"
+            f" AND {column} NOT IN (SELECT raw FROM map_{column})"
+        )
+        reader = con.cursor()
+        for batch in reader.execute(query).to_arrow_reader(_BATCH):
             raw = batch.column(0)
             found = pa.table({"raw": raw, "p": pseudonyms(raw, key=key, column=column)})
             con.register("found", found)
@@ -126,29 +185,24 @@ def _build_maps(con: duckdb.DuckDBPyConnection, checked: Checked, *, key: str) -
         reader.close()
 
 
-def _write_table(
-    con: duckdb.DuckDBPyConnection, table: schema.Table, checked: Checked, path: Path
-) -> int:
-    loaded = checked.tables.get(table.name)
-    if loaded is None:
-        selects = ", ".join(
-            f"CAST(NULL AS {kind}) AS {name}" for name, kind in table.columns.items()
-        )
-        query = f"SELECT {selects} WHERE false"
-    else:
-        selects, joins = [], []
-        for name, kind in table.columns.items():
-            if name in rules.ID_COLUMNS:
-                joins.append(f"LEFT JOIN map_{name} ON map_{name}.raw = t.{name}")
-                selects.append(f"map_{name}.p AS {name}")
-            elif table.name == "person" and name == "birthmonth":
-                month = f"COALESCE(t.{rules.BIRTHDATE}, t.birthmonth)"
-                selects.append(f"CAST(date_trunc('month', {month}) AS DATE) AS birthmonth")
-            else:
-                selects.append(f"CAST(t.{name} AS {kind}) AS {name}")
-        query = f"SELECT {', '.join(selects)} FROM t_{table.name} t {' '.join(joins)}"
-    target = str(path).replace("'", "''")
-    return con.execute(f"COPY ({query}) TO '{target}' ({schema.PARQUET_OPTIONS})").fetchone()[0]
+def _table_sql(table: schema.Table) -> str:
+    selects, joins = [], []
+    for name in table.columns:
+        if name in rules.ID_COLUMNS:
+            joins.append(f"LEFT JOIN map_{name} ON map_{name}.raw = t.{name}")
+            selects.append(f"map_{name}.p AS {name}")
+        elif table.name == "person" and name == "birthmonth":
+            month = f"COALESCE(t.{rules.BIRTHDATE}, t.birthmonth)"
+            selects.append(f"CAST(date_trunc('month', {month}) AS DATE) AS birthmonth")
+        else:
+            # Read typed already; an event's name, held as an ENUM, is written as text.
+            selects.append(f"t.{name}")
+    return f"SELECT {', '.join(selects)} FROM t_{table.name} t {' '.join(joins)}"
+
+
+def _empty_sql(table: schema.Table) -> str:
+    selects = ", ".join(f"CAST(NULL AS {kind}) AS {name}" for name, kind in table.columns.items())
+    return f"SELECT {selects} WHERE false"
 
 
 def _sha256(path: Path) -> str:

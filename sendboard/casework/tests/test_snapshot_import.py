@@ -10,7 +10,7 @@ import pytest
 from openpyxl import Workbook
 
 from sendboard.casework import schema
-from sendboard.casework.engine import derived
+from sendboard.casework.engine import derived, drill_down, identifier_text, open_snapshot
 from sendboard.casework.snapshot import (
     PseudonymKeyMissing,
     import_snapshot,
@@ -28,7 +28,9 @@ def run_import(source: Path, root: Path, *, key: str = KEY, code: str = "s1", **
 
 
 def rows(folder: Path, table: str) -> list[dict]:
-    return pq.read_table(folder / f"{table}.parquet").to_pylist()
+    """A table's rows, identifiers as the 32 hex digits `pseudonym()` gives."""
+    found = pq.read_table(folder / f"{table}.parquet").to_pylist()
+    return [{name: identifier_text(value) for name, value in row.items()} for row in found]
 
 
 def every_parquet_file(folder: Path) -> list[Path]:
@@ -113,6 +115,36 @@ def test_joins_still_work_after_pseudonymising(imported):
         JOIN '{imported.folder}/namedplan.parquet' n USING (assessmenttableid)
     """).fetchall()[0][0]
     assert joined == 1
+
+
+def test_identifiers_are_stored_as_uuids_in_every_table(imported):
+    for table in schema.ALL_TABLES:
+        stored = pq.read_schema(imported.folder / f"{table.name}.parquet")
+        for column, kind in table.columns.items():
+            if kind == schema.ID:
+                assert str(stored.field(column).type) in ("extension<arrow.uuid>", "uuid")
+
+
+def test_a_snapshot_holding_identifiers_as_hex_text_still_opens_and_joins(imported, tmp_path):
+    """Snapshots of schema version 1 stored each pseudonym as its 32 hex digits."""
+    old = tmp_path / "old"
+    old.mkdir()
+    for table in schema.ALL_TABLES:
+        columns = ", ".join(
+            f"replace(CAST({name} AS VARCHAR), '-', '') AS {name}" if kind == schema.ID else name
+            for name, kind in table.columns.items()
+        )
+        duckdb.execute(
+            f"COPY (SELECT {columns} FROM '{imported.folder}/{table.name}.parquet')"
+            f" TO '{old}/{table.name}.parquet' (FORMAT parquet)"
+        )
+    manifest = json.loads((imported.folder / "manifest.json").read_text())
+    del manifest[derived.MANIFEST_KEY]  # its derived tables are built on opening
+    (old / "manifest.json").write_text(json.dumps(manifest))
+    code = "ehcp_20w_incl"
+    rows = drill_down(open_snapshot(imported.folder), code=code, period="2024")
+    assert rows and isinstance(rows[0]["row_id"], str)
+    assert drill_down(open_snapshot(old), code=code, period="2024") == rows
 
 
 def test_a_different_key_gives_different_pseudonyms(export, tmp_path):
