@@ -123,7 +123,7 @@ def import_snapshot(
                 problems=problems,
                 progress=report,
                 mapping=mapping,
-                table_checked=writer and writer.table,
+                sink=writer,
             )
             if problems:
                 raise SnapshotInvalid(problems.kept, total=problems.total)

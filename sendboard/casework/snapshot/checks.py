@@ -15,6 +15,7 @@ checks read of it is kept, so memory holds the rows of one table at a time.
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date
+from typing import Protocol
 
 import duckdb
 
@@ -38,8 +39,16 @@ from sendboard.casework.snapshot.sources import Source, SourceFile
 
 # Called with a description as each step of an import begins.
 Step = Callable[[str], None]
-# Called with each table once it is checked, while its rows are still at hand.
-TableChecked = Callable[["Loaded", "Checked"], None]
+
+
+class TableSink(Protocol):
+    """Handed each table as it is read and once it is checked, while its rows are at hand."""
+
+    def read(self, loaded: Loaded, checked: "Checked") -> None: ...
+
+    def checked(self, loaded: Loaded, checked: "Checked") -> None: ...
+
+
 SEN2_NAMES = tuple(table.name for table in (*schema.SEN2_TABLES, *schema.LOCAL_TABLES))
 
 # Happened-dates that bound the as-at date; due dates and planned moves look ahead.
@@ -88,7 +97,7 @@ def check_source(
     problems: Problems,
     progress: Step,
     mapping: Mapping | None = None,
-    table_checked: TableChecked | None = None,
+    sink: TableSink | None = None,
 ) -> Checked:
     for problem in source.problems:
         problems.add(problem)
@@ -107,13 +116,15 @@ def check_source(
         )
         if not loaded:
             continue
+        if sink:
+            sink.read(loaded, checked)
         checked.tables[name] = loaded
         progress(f"Checking {file.display}")
         _check_table(con, TABLES[name], loaded, checked)
         _warn_undecided_dates(con, loaded, checked)
         checked.count(con, name)
-        if table_checked:
-            table_checked(loaded, checked)
+        if sink:
+            sink.checked(loaded, checked)
         keep_only(con, name, _read_later(name, loaded))
         for parent in _LAST_CHILD.get(name, ()):
             keep_only(con, parent, [])

@@ -111,7 +111,8 @@ def load_table(
     if lenient:
         con.execute("DROP TABLE raw")
     _create_view(con, table, file, rejected=rejected, read=read)
-    if table.name == "events" and "event" in loaded.columns:
+    # Read without texts, every event named is one the engine knows.
+    if table.name == "events" and "event" in loaded.columns and read.texts:
         _set_aside_unknown_events(con, loaded, warnings)
     return loaded
 
@@ -134,10 +135,9 @@ def _read(
     with ThreadPoolExecutor(max_workers=1) as pool:
         counted = pool.submit(lines.line_count, file.path)
         try:
-            names = _header_names(con, f"SELECT * FROM {_read_csv_sql(file)}")
+            names, source = _sniffed(con, file)
             given, twice = _column_names(names, file, mapping)
             for texts in (False, True):
-                source = _read_csv_sql(file)
                 sql = _typed_sql(table, file, given, mapping, source=source, texts=texts)
                 con.execute(f"CREATE OR REPLACE TABLE {target} AS {sql}")
                 quoted = f"count(*) FILTER (WHERE {_QUOTED})" if not texts else "0"
@@ -216,26 +216,50 @@ def first_line(error: object) -> str:
     return str(error).strip().splitlines()[0] if str(error).strip() else type(error).__name__
 
 
-def _read_csv_sql(file: SourceFile, *, encoding: str = "utf-8", rejects: str = "") -> str:
-    """The CSV reader over `file`; it skips the rows it cannot read, keeping them in
-    ``rejects_<rejects>`` when asked (and guessing the file's dialect the same way)."""
-    path = str(file.path).replace("'", "''")
-    keep = (
-        f", store_rejects = true, rejects_table = 'rejects_{rejects}', "
-        f"rejects_scan = 'scans_{rejects}'"
-        if rejects
-        else ", ignore_errors = true"
+def _sniffed(con: duckdb.DuckDBPyConnection, file: SourceFile) -> tuple[list[str], str]:
+    """The file's column names and its CSV reader, with the dialect the reader guesses
+    written out, so the file is sniffed once however often it is read."""
+    path = _literal(str(file.path))
+    found = con.execute(
+        "SELECT Delimiter, Quote, Escape, NewLineDelimiter, Comment, SkipRows, Columns"
+        f" FROM sniff_csv({path}, all_varchar = true, header = true, encoding = 'utf-8',"
+        " ignore_errors = true)"
+    ).fetchone()
+    delimiter, quote, escape, new_line, comment, skip, columns = found
+    names = [column["name"] for column in columns]
+    typed = ", ".join(f"{_literal(name)}: 'VARCHAR'" for name in names)
+    dialect = ", ".join(
+        f"{option} = {_literal(_sniffed_text(value))}"
+        for option, value in (
+            ("delim", delimiter),
+            ("quote", quote),
+            ("escape", escape),
+            ("new_line", new_line),
+            ("comment", comment),
+        )
     )
-    return f"read_csv('{path}', all_varchar = true, header = true, encoding = '{encoding}'{keep})"
+    return names, (
+        f"read_csv({path}, auto_detect = false, {dialect}, skip = {int(skip)}, header = true,"
+        f" columns = {{{typed}}}, encoding = 'utf-8', ignore_errors = true)"
+    )
+
+
+def _sniffed_text(value: str) -> str:
+    """A dialect setting as the sniffer reports it, as the reader takes it."""
+    return "" if value == "(empty)" else value
 
 
 def _read_with_rejects(
     con: duckdb.DuckDBPyConnection, target: str, file: SourceFile, *, encoding: str = "utf-8"
 ) -> None:
+    """Read `file` as table `target`, keeping each line the reader refuses in
+    ``rejects_<target>``."""
     con.execute(f"DROP TABLE IF EXISTS rejects_{target}; DROP TABLE IF EXISTS scans_{target}")
     con.execute(
         f"CREATE OR REPLACE TABLE {target} AS "
-        f"SELECT * FROM {_read_csv_sql(file, encoding=encoding, rejects=target)}"
+        f"SELECT * FROM read_csv({_literal(str(file.path))}, all_varchar = true, header = true,"
+        f" encoding = '{encoding}', store_rejects = true, rejects_table = 'rejects_{target}',"
+        f" rejects_scan = 'scans_{target}')"
     )
     if (
         encoding == "utf-8"

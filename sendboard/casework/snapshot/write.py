@@ -1,6 +1,6 @@
 """Write a checked source as Parquet plus manifest, all or nothing.
 
-Each table is written as soon as it is checked (``SnapshotWriter.table``), while its
+Each table is written as soon as it is checked (``SnapshotWriter.checked``), while its
 rows are at hand, unless a problem has been found by then; the rest once every table
 is checked (``SnapshotWriter.finish``): the tables the source lacks, the engine's
 derived tables, made from the tables as written so opening the snapshot need not
@@ -63,21 +63,30 @@ class SnapshotWriter:
         key: str,
         incoming: Path,
         progress: Step,
-        hashing: Executor,
+        background: Executor,
     ) -> None:
         self.con, self.key, self.incoming, self.progress = con, key, incoming, progress
-        # A file is hashed while the next table is read, as hashing lets go of the GIL.
-        self.hashing = hashing
+        # Pseudonyms are computed while a table is checked, and a file hashed while the
+        # next table is read: DuckDB, numpy and hashing each let go of the GIL.
+        self.background = background
+        self.pseudonymised: Future[None] | None = None
         self.counts: dict[str, int] = {}
         self.sums: dict[str, Future[str]] = {}
 
-    def table(self, loaded: Loaded, checked: Checked) -> None:
+    def read(self, loaded: Loaded, checked: Checked) -> None:
+        """Begin pseudonymising a table's identifiers as soon as it is read."""
+        self.pseudonymised = self.background.submit(
+            _pseudonymise, self.con.cursor(), loaded, set(checked.tables), key=self.key
+        )
+
+    def checked(self, loaded: Loaded, checked: Checked) -> None:
         """Write a checked table, unless a problem means nothing will be written."""
         table = TABLES[loaded.file.table]
         self.progress(f"Writing {table.name}")
+        if self.pseudonymised:
+            self.pseudonymised.result()
         if checked.problems:
             return
-        _pseudonymise(self.con, loaded, checked, key=self.key)
         # Row order matters only for naming rows in problems; writing may go in parallel.
         self.con.execute("SET preserve_insertion_order = false")
         self._write(table, _table_sql(table))
@@ -118,7 +127,7 @@ class SnapshotWriter:
         target = str(path).replace("'", "''")
         copy = f"COPY ({query}) TO '{target}' ({schema.PARQUET_OPTIONS})"
         self.counts[table.name] = self.con.execute(copy).fetchone()[0]
-        self.sums[table.name] = self.hashing.submit(_sha256, path)
+        self.sums[table.name] = self.background.submit(_sha256, path)
 
 
 @contextmanager
@@ -131,9 +140,9 @@ def snapshot_writer(
     incoming = folder.with_name(f".incoming-{folder.name}")
     missing = [parent for parent in incoming.parents if not parent.exists()]
     try:
-        with ThreadPoolExecutor(max_workers=1) as hashing:
+        with ThreadPoolExecutor(max_workers=1) as background:
             yield SnapshotWriter(
-                con, key=key, incoming=incoming, progress=progress, hashing=hashing
+                con, key=key, incoming=incoming, progress=progress, background=background
             )
     finally:
         shutil.rmtree(incoming, ignore_errors=True)
@@ -155,34 +164,38 @@ def manifest_checksum(folder: Path) -> str:
 
 
 def _pseudonymise(
-    con: duckdb.DuckDBPyConnection, loaded: Loaded, checked: Checked, *, key: str
+    con: duckdb.DuckDBPyConnection, loaded: Loaded, present: set[str], *, key: str
 ) -> None:
     """One pseudonym per distinct identifier (``map_<column>``), so each is computed once
     however often used: the identifiers of the table that owns them, or of any table
-    holding them when their owner is missing. Orphans were refused, so the owner's
+    holding them when their owner is not `present`. Orphans are refused, so the owner's
     identifiers are every one its children use. Identifiers are read in batches, so a
-    million of them never sit in Python's memory at once."""
+    million of them never sit in Python's memory at once. Closes `con`, a cursor of its
+    own."""
     name = loaded.file.table
-    for column in sorted(loaded.columns & set(rules.ID_COLUMNS)):
-        owner = _OWNERS.get(column)
-        if owner != name and owner in checked.tables:
-            continue
-        con.execute(f"CREATE TABLE IF NOT EXISTS map_{column} (raw VARCHAR, p {schema.ID})")
-        # The owner's identifiers are unique (duplicates were refused); others may repeat.
-        query = (
-            f"SELECT {column} FROM t_{name} WHERE {column} IS NOT NULL"
-            if owner == name
-            else f"SELECT DISTINCT {column} FROM t_{name} WHERE {column} IS NOT NULL"
-            f" AND {column} NOT IN (SELECT raw FROM map_{column})"
-        )
-        reader = con.cursor()
-        for batch in reader.execute(query).to_arrow_reader(_BATCH):
-            raw = batch.column(0)
-            found = pa.table({"raw": raw, "p": pseudonyms(raw, key=key, column=column)})
-            con.register("found", found)
-            con.execute(f"INSERT INTO map_{column} SELECT * FROM found")
-            con.unregister("found")
-        reader.close()
+    try:
+        for column in sorted(loaded.columns & set(rules.ID_COLUMNS)):
+            owner = _OWNERS.get(column)
+            if owner != name and owner in present:
+                continue
+            con.execute(f"CREATE TABLE IF NOT EXISTS map_{column} (raw VARCHAR, p {schema.ID})")
+            # The owner's identifiers are unique (else the table is refused); others repeat.
+            query = (
+                f"SELECT {column} FROM t_{name} WHERE {column} IS NOT NULL"
+                if owner == name
+                else f"SELECT DISTINCT {column} FROM t_{name} WHERE {column} IS NOT NULL"
+                f" AND {column} NOT IN (SELECT raw FROM map_{column})"
+            )
+            reader = con.cursor()
+            for batch in reader.execute(query).to_arrow_reader(_BATCH):
+                raw = batch.column(0)
+                found = pa.table({"raw": raw, "p": pseudonyms(raw, key=key, column=column)})
+                con.register("found", found)
+                con.execute(f"INSERT INTO map_{column} SELECT * FROM found")
+                con.unregister("found")
+            reader.close()
+    finally:
+        con.close()
 
 
 def _table_sql(table: schema.Table) -> str:
