@@ -74,9 +74,14 @@ class SnapshotWriter:
         self.sums: dict[str, Future[str]] = {}
 
     def read(self, loaded: Loaded, checked: Checked) -> None:
-        """Begin pseudonymising a table's identifiers as soon as it is read."""
-        self.pseudonymised = self.background.submit(
-            _pseudonymise, self.con.cursor(), loaded, set(checked.tables), key=self.key
+        """Begin pseudonymising a table's identifiers as soon as it is read, unless a
+        problem means nothing will be written."""
+        self.pseudonymised = (
+            None
+            if checked.problems
+            else self.background.submit(
+                _pseudonymise, self.con.cursor(), loaded, set(checked.tables), key=self.key
+            )
         )
 
     def checked(self, loaded: Loaded, checked: Checked) -> None:
