@@ -137,23 +137,15 @@ def import_snapshot(
                 return ImportResult(
                     code, None, as_at, checked.kind, checked.counts, sources, warnings=warnings
                 )
-            manifest = {
-                "code": code,
-                "schema_version": schema.SCHEMA_VERSION,
-                schema.MANIFEST_AS_AT: as_at,
-                "as_at_from": as_at_from,
-                "kind": checked.kind,
-                "source": found.name,
-                "source_files": sources,
-                "header": {
-                    name: checked.header[name] for name in _HEADER_ITEMS if name in checked.header
-                },
-                "mapping": checked.mapping.as_dict(),
-                "warnings": list(warnings),
-                "imported_by": imported_by,
-                "imported_at": datetime.now(UTC).isoformat(timespec="seconds"),
-                "pseudonym": {"method": METHOD, "key_fingerprint": key_fingerprint(key=key)},
-            }
+            manifest = _manifest(
+                code,
+                found.name,
+                checked,
+                as_at=as_at,
+                as_at_from=as_at_from,
+                imported_by=imported_by,
+                key=key,
+            )
             written = writer.finish(checked, folder=folder, manifest=manifest)
     return ImportResult(
         code,
@@ -191,6 +183,34 @@ def _connect(scratch: Path) -> Iterator[duckdb.DuckDBPyConnection]:
         yield con
     finally:
         con.close()
+
+
+def _manifest(
+    code: str,
+    source: str,
+    checked: Checked,
+    *,
+    as_at: date,
+    as_at_from: str,
+    imported_by: str,
+    key: str,
+) -> dict[str, object]:
+    """What the manifest says of the import, beside what the writer adds."""
+    return {
+        "code": code,
+        "schema_version": schema.SCHEMA_VERSION,
+        schema.MANIFEST_AS_AT: as_at,
+        "as_at_from": as_at_from,
+        "kind": checked.kind,
+        "source": source,
+        "source_files": {name: loaded.file.display for name, loaded in checked.tables.items()},
+        "header": {name: checked.header[name] for name in _HEADER_ITEMS if name in checked.header},
+        "mapping": checked.mapping.as_dict(),
+        "warnings": [str(warning) for warning in checked.warnings],
+        "imported_by": imported_by,
+        "imported_at": datetime.now(UTC).isoformat(timespec="seconds"),
+        "pseudonym": {"method": METHOD, "key_fingerprint": key_fingerprint(key=key)},
+    }
 
 
 def _as_at(checked: Checked, given: date | None) -> tuple[date | None, str]:

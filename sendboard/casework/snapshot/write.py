@@ -126,7 +126,7 @@ class SnapshotWriter:
         return Written(folder, body["row_counts"])
 
     def _write(self, table: schema.Table, query: str) -> None:
-        # Made with the first file, so a source with problems leaves no folder behind.
+        # Made only when a file is written: a source refused before then leaves no folder.
         self.incoming.mkdir(parents=True, exist_ok=True)
         path = self.incoming / f"{table.name}.parquet"
         target = str(path).replace("'", "''")
