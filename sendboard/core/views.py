@@ -8,9 +8,19 @@ from sendboard.core.health import health
 
 
 def form_page(
-    request: HttpRequest, form, *, title: str, button: str, back: str, caption: str = ""
+    request: HttpRequest,
+    form,
+    *,
+    title: str,
+    button: str,
+    back: str,
+    caption: str = "",
+    cancel: bool = False,
+    multipart: bool = False,
+    button_classes: str = "",
 ) -> HttpResponse:
-    """A page of one form, headed by what it is about, with a way back."""
+    """A page of one form, headed by what it is about, with a way back (and, with
+    `cancel`, a Cancel link beside the button)."""
     return render(
         request,
         "core/form_page.html",
@@ -21,6 +31,9 @@ def form_page(
             "button": button,
             "back": back,
             "caption": caption,
+            "cancel": cancel,
+            "multipart": multipart,
+            "button_classes": button_classes,
         },
     )
 

@@ -16,6 +16,7 @@ from sendboard.casework.models import Snapshot
 from sendboard.core.models import Tracked
 from sendboard.governance.models import Partnership, Person
 from sendboard.lib.grading import Formula, Limit, Section
+from sendboard.workbooks.models import Upload
 
 
 class Framework(models.Model):
@@ -116,24 +117,10 @@ class QualitySettings(models.Model):
         return f"Quality assurance settings of {self.partnership}"
 
 
-class AuditUpload(models.Model):
-    """An audit tool's export uploaded in the browser, kept while its columns are mapped
-    and its rows checked, and removed once imported: nothing in it is an audit before."""
+class AuditUpload(Upload):
+    """An audit tool's export waiting for its import: nothing in it is an audit before."""
 
-    code = models.UUIDField(unique=True, editable=False, default=uuid.uuid4)
     partnership = models.ForeignKey(Partnership, on_delete=models.CASCADE, related_name="+")
-    file_name = models.CharField(max_length=200)
-    content = models.BinaryField()
-    uploaded_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="+"
-    )
-    uploaded_at = models.DateTimeField(auto_now_add=True)
-
-    class Meta:
-        ordering = ["-uploaded_at"]
-
-    def __str__(self) -> str:
-        return self.file_name
 
 
 class PlanTeam(models.Model):

@@ -38,19 +38,33 @@ class ColumnMapping(models.Model):
         return f"{self.get_kind_display()} columns of {self.partnership}"
 
 
-class WorkbookUpload(models.Model):
-    """A workbook uploaded in the browser, kept while its columns are mapped and checked.
-
-    It is removed once imported; nothing in it becomes a record before that.
-    """
+class Upload(models.Model):
+    """A file uploaded in the browser, kept while its columns are mapped and its rows
+    checked, and removed once imported: nothing in it is a record before that."""
 
     code = models.UUIDField(default=uuid.uuid4, unique=True, editable=False)
+    file_name = models.CharField(max_length=200)
+    content = models.BinaryField()
+    uploaded_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="+"
+    )
+    uploaded_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        abstract = True
+        ordering = ["-uploaded_at"]
+
+    def __str__(self) -> str:
+        return self.file_name
+
+
+class WorkbookUpload(Upload):
+    """A workbook of plan lines or risks waiting for its import to be confirmed."""
+
     partnership = models.ForeignKey(
         Partnership, on_delete=models.CASCADE, related_name="workbook_uploads"
     )
     kind = models.CharField(max_length=16, choices=Kind.choices)
-    file_name = models.CharField(max_length=200)
-    content = models.BinaryField()
     # The plan it goes into; none for a new plan (titled below) or a risk register.
     plan = models.ForeignKey(
         "plans.ImprovementPlan", on_delete=models.CASCADE, null=True, blank=True, related_name="+"
@@ -61,13 +75,3 @@ class WorkbookUpload(models.Model):
     # The sheet and header row the person chose when mapping the columns.
     sheet_name = models.CharField(max_length=100, blank=True)
     header_row = models.PositiveIntegerField(null=True, blank=True)
-    uploaded_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="+"
-    )
-    uploaded_at = models.DateTimeField(auto_now_add=True)
-
-    class Meta:
-        ordering = ["-uploaded_at"]
-
-    def __str__(self) -> str:
-        return self.file_name

@@ -18,6 +18,9 @@ from sendboard.conftest import (  # noqa: F401
     partnership,
     people,
 )
+from sendboard.quality import services as quality_services
+from sendboard.quality.framework_file import shipped_framework
+from sendboard.quality.tests.snapshots import write_snapshot
 
 CHROMIUM = Path("/usr/bin/chromium")
 CHROMIUM_ARGS = [
@@ -103,3 +106,15 @@ def _keep_pages(contexts, folder: Path) -> None:
 @pytest.fixture
 def page(new_context):
     return new_context().new_page()
+
+
+@pytest.fixture
+def quality_ready(partnership, people, settings, tmp_path):  # noqa: F811 (fixtures above)
+    """The partnership with the shipped quality framework and a casework snapshot."""
+    settings.DATA_DIR = tmp_path / "data"
+    settings.DATA_DIR.mkdir()
+    quality_services.framework_import(
+        partnership=partnership, spec=shipped_framework(), by=people["manager"].user
+    )
+    write_snapshot(partnership)
+    return partnership

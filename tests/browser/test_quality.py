@@ -7,29 +7,14 @@ import re
 import pytest
 from playwright.sync_api import expect
 
-from sendboard.quality import services
-from sendboard.quality.framework_file import shipped_framework
-from sendboard.quality.tests.snapshots import write_snapshot
-
 from .helpers import assert_accessible, sign_in, sign_out, success_banner, visit
 
 pytestmark = pytest.mark.browser
 SECTIONS = "ABCDEFGHIJK"
 
 
-@pytest.fixture
-def ready(partnership, people, settings, tmp_path):
-    settings.DATA_DIR = tmp_path / "data"
-    settings.DATA_DIR.mkdir()
-    services.framework_import(
-        partnership=partnership, spec=shipped_framework(), by=people["manager"].user
-    )
-    write_snapshot(partnership)
-    return partnership
-
-
-def test_a_month_of_quality_assurance(new_context, ready, people):
-    slug = ready.slug
+def test_a_month_of_quality_assurance(new_context, quality_ready, people):
+    slug = quality_ready.slug
     page = new_context().new_page()
     sign_in(page, "manager")
     visit(page, f"/{slug}/quality/")

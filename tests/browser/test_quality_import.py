@@ -7,10 +7,7 @@ from pathlib import Path
 import pytest
 from playwright.sync_api import expect
 
-from sendboard.quality import services
-from sendboard.quality.framework_file import shipped_framework
 from sendboard.quality.models import Audit, PlanTeam
-from sendboard.quality.tests.snapshots import write_snapshot
 
 from .helpers import assert_accessible, sign_in, success_banner, visit
 
@@ -32,23 +29,12 @@ SECTIONS = {
 }
 
 
-@pytest.fixture
-def ready(partnership, people, settings, tmp_path):
-    settings.DATA_DIR = tmp_path / "data"
-    settings.DATA_DIR.mkdir()
-    services.framework_import(
-        partnership=partnership, spec=shipped_framework(), by=people["manager"].user
-    )
-    write_snapshot(partnership)
-    return partnership
-
-
 def _choose(page, heading: str, field: str) -> None:
     page.get_by_label(f": {heading}").select_option(field)
 
 
-def test_an_audit_tools_export_mapped_once(new_context, ready, people):
-    slug = ready.slug
+def test_an_audit_tools_export_mapped_once(new_context, quality_ready, people):
+    slug = quality_ready.slug
     page = new_context().new_page()
     sign_in(page, "manager")
     visit(page, f"/{slug}/quality/")
@@ -80,8 +66,8 @@ def test_an_audit_tools_export_mapped_once(new_context, ready, people):
     expect(page.get_by_role("heading", level=1)).to_have_text("Which field each column holds")
 
 
-def test_the_manager_sets_a_plans_team(new_context, ready, people):
-    slug = ready.slug
+def test_the_manager_sets_a_plans_team(new_context, quality_ready, people):
+    slug = quality_ready.slug
     page = new_context().new_page()
     sign_in(page, "manager")
     visit(page, f"/{slug}/quality/")

@@ -2,8 +2,8 @@
 
 from django.core.exceptions import PermissionDenied
 from django.http import HttpRequest, HttpResponse
-from django.shortcuts import render
 
+from sendboard.core import views as core_views
 from sendboard.governance.models import Partnership
 from sendboard.governance.permissions import may_change_owned
 from sendboard.plans import queries
@@ -21,32 +21,9 @@ def plan_action_for_owner(request: HttpRequest, partnership: Partnership, code) 
     return plan_action
 
 
-def form_page(
-    request: HttpRequest,
-    form,
-    *,
-    title: str,
-    button: str,
-    back: str,
-    caption: str = "",
-    multipart: bool = False,
-    button_classes: str = "",
-) -> HttpResponse:
-    """A page of one form about a plan or its parts, headed by what it is about."""
-    return render(
-        request,
-        "plans/plan_form.html",
-        {
-            "partnership": request.access.partnership,
-            "form": form,
-            "title": title,
-            "button": button,
-            "back": back,
-            "caption": caption,
-            "multipart": multipart,
-            "button_classes": button_classes,
-        },
-    )
+def form_page(request: HttpRequest, form, **page) -> HttpResponse:
+    """A page of one form about a plan or its parts, with a Cancel link."""
+    return core_views.form_page(request, form, cancel=True, **page)
 
 
 def line_form(
